@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VapiWebhooks.Models;
+
+namespace VapiWebhooks.Messages;
+
+/// <summary>The call ended. Carries the artifact (transcript, recordings), the analysis and the cost. Older traffic also carries top-level duplicates such as <see cref="Transcript"/> and <see cref="Summary"/>.</summary>
+public sealed class EndOfCallReportMessage : ServerMessage
+{
+    /// <summary>Creates the message with its <see cref="ServerMessage.Type"/> set.</summary>
+    public EndOfCallReportMessage() => Type = ServerMessageTypes.EndOfCallReport;
+
+    /// <summary>Why the call ended.</summary>
+    [JsonPropertyName("endedReason")]
+    public EndedReason? EndedReason { get; set; }
+
+    /// <summary>The total cost in USD.</summary>
+    [JsonPropertyName("cost")]
+    public decimal? Cost { get; set; }
+
+    /// <summary>The cost, item by item.</summary>
+    [JsonPropertyName("costs")]
+    public IList<CallCost>? Costs { get; set; }
+
+    /// <summary>Where the call was transferred, if it was.</summary>
+    [JsonPropertyName("destination")]
+    public TransferDestination? Destination { get; set; }
+
+    /// <summary>The post-call analysis (summary, structured data, success evaluation).</summary>
+    [JsonPropertyName("analysis")]
+    public Analysis? Analysis { get; set; }
+
+    /// <summary>When the call started.</summary>
+    [JsonPropertyName("startedAt")]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>When the call ended.</summary>
+    [JsonPropertyName("endedAt")]
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Compliance information (recording consent...), as sent.</summary>
+    [JsonPropertyName("compliance")]
+    public JsonElement? Compliance { get; set; }
+
+    /// <summary>Legacy duplicate of <c>artifact.transcript</c> that older traffic carries at the top level.</summary>
+    [JsonPropertyName("transcript")]
+    public string? Transcript { get; set; }
+
+    /// <summary>Legacy duplicate of <c>analysis.summary</c>.</summary>
+    [JsonPropertyName("summary")]
+    public string? Summary { get; set; }
+
+    /// <summary>Legacy duplicate of <c>artifact.messages</c>.</summary>
+    [JsonPropertyName("messages")]
+    public IList<ConversationMessage>? Messages { get; set; }
+
+    /// <summary>Legacy duplicate of <c>artifact.recordingUrl</c>.</summary>
+    [JsonPropertyName("recordingUrl")]
+    public Uri? RecordingUrl { get; set; }
+
+    /// <summary>Legacy duplicate of <c>artifact.stereoRecordingUrl</c>.</summary>
+    [JsonPropertyName("stereoRecordingUrl")]
+    public Uri? StereoRecordingUrl { get; set; }
+
+    /// <summary>How long the call lasted, in seconds (legacy top-level field).</summary>
+    [JsonPropertyName("durationSeconds")]
+    public double? DurationSeconds { get; set; }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using VapiWebhooks.Models;
+using VapiWebhooks.Serialization;
+
+namespace VapiWebhooks.Messages;
+
+/// <summary>
+/// A message Vapi posts to a server URL (the <c>message</c> of <c>{"message": {...}}</c>).
+/// One sealed subclass exists per message type; <see cref="UnknownServerMessage"/> carries types this
+/// library does not know yet.
+/// </summary>
+/// <remarks>
+/// Everything Vapi sends that has no typed property is kept in <see cref="VapiObject.ExtensionData"/>, so
+/// re-serialising a message loses nothing.
+/// </remarks>
+[JsonConverter(typeof(ServerMessageConverter))]
+public abstract class ServerMessage : VapiObject
+{
+    /// <summary>The wire type string, for example <c>tool-calls</c> (see <see cref="ServerMessageTypes"/>).</summary>
+    [JsonPropertyName("type")]
+    [JsonPropertyOrder(-1)]
+    public string Type { get; set; } = string.Empty;
+
+    /// <summary>When Vapi sent the message. Arrives as milliseconds since the epoch or, in older traffic, an ISO-8601 string.</summary>
+    [JsonPropertyName("timestamp")]
+    public VapiTimestamp? Timestamp { get; set; }
+
+    /// <summary>The call the message belongs to (absent for chat-only messages).</summary>
+    [JsonPropertyName("call")]
+    public Call? Call { get; set; }
+
+    /// <summary>The assistant the message is associated with.</summary>
+    [JsonPropertyName("assistant")]
+    public Assistant? Assistant { get; set; }
+
+    /// <summary>The customer (caller or callee) the message is associated with.</summary>
+    [JsonPropertyName("customer")]
+    public Customer? Customer { get; set; }
+
+    /// <summary>The phone number the call came in on or went out from.</summary>
+    [JsonPropertyName("phoneNumber")]
+    public PhoneNumber? PhoneNumber { get; set; }
+
+    /// <summary>A live view of the call's artifact (messages, transcript, recordings).</summary>
+    [JsonPropertyName("artifact")]
+    public Artifact? Artifact { get; set; }
+
+    /// <summary>The chat the message belongs to, for chat (not call) conversations.</summary>
+    [JsonPropertyName("chat")]
+    public Chat? Chat { get; set; }
+
+    /// <summary>The version label of the assistant (for example <c>v3</c>); null for inline assistants.</summary>
+    [JsonPropertyName("assistantVersion")]
+    public string? AssistantVersion { get; set; }
+
+    /// <summary>The call id (<c>call.id</c>), or null when the message has no call.</summary>
+    [JsonIgnore]
+    public string? CallId => Call?.Id;
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace VapiWebhooks.Models;
+
+/// <summary>A tool's configuration together with its call (<c>toolWithToolCallList[i]</c>).</summary>
+public sealed class ToolWithToolCall : VapiObject
+{
+    /// <summary>The kind of tool, <c>function</c> for function tools.</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    /// <summary>The function's definition.</summary>
+    [JsonPropertyName("function")]
+    public ToolFunctionDefinition? Function { get; set; }
+
+    /// <summary>When true Vapi does not wait for the reply; results go to the call's control URL later.</summary>
+    [JsonPropertyName("async")]
+    public bool? Async { get; set; }
+
+    /// <summary>Where the tool's calls are sent, and how long Vapi waits.</summary>
+    [JsonPropertyName("server")]
+    public ServerConfig? Server { get; set; }
+
+    /// <summary>What the assistant says while the tool runs (request-start, request-complete...), as sent.</summary>
+    [JsonPropertyName("messages")]
+    public JsonElement? Messages { get; set; }
+
+    /// <summary>The call of this tool.</summary>
+    [JsonPropertyName("toolCall")]
+    public ToolCall? ToolCall { get; set; }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VapiWebhooks.Models;
+
+namespace VapiWebhooks.Responses;
+
+/// <summary>
+/// The reply to an <c>assistant-request</c>: which assistant, squad or workflow serves the call, a number to
+/// transfer it to at once, or an error that is spoken to the caller before the call is rejected.
+/// Use the factory methods; set exactly one of the choices.
+/// </summary>
+public sealed class AssistantRequestResponse
+{
+    /// <summary>A saved assistant.</summary>
+    [JsonPropertyName("assistantId")]
+    public string? AssistantId { get; set; }
+
+    /// <summary>An inline (transient) assistant.</summary>
+    [JsonPropertyName("assistant")]
+    public Assistant? Assistant { get; set; }
+
+    /// <summary>Overrides for the chosen assistant (for example <c>variableValues</c>).</summary>
+    [JsonPropertyName("assistantOverrides")]
+    public Assistant? AssistantOverrides { get; set; }
+
+    /// <summary>A saved squad.</summary>
+    [JsonPropertyName("squadId")]
+    public string? SquadId { get; set; }
+
+    /// <summary>An inline squad, as Vapi defines it.</summary>
+    [JsonPropertyName("squad")]
+    public JsonElement? Squad { get; set; }
+
+    /// <summary>Overrides for the chosen squad, as Vapi defines them.</summary>
+    [JsonPropertyName("squadOverrides")]
+    public JsonElement? SquadOverrides { get; set; }
+
+    /// <summary>A saved workflow.</summary>
+    [JsonPropertyName("workflowId")]
+    public string? WorkflowId { get; set; }
+
+    /// <summary>An inline workflow, as Vapi defines it.</summary>
+    [JsonPropertyName("workflow")]
+    public JsonElement? Workflow { get; set; }
+
+    /// <summary>Overrides for the chosen workflow, as Vapi defines them.</summary>
+    [JsonPropertyName("workflowOverrides")]
+    public JsonElement? WorkflowOverrides { get; set; }
+
+    /// <summary>Transfer the call at once instead of answering it (a number or SIP destination).</summary>
+    [JsonPropertyName("destination")]
+    public TransferDestination? Destination { get; set; }
+
+    /// <summary>Spoken to the caller, after which the call is rejected.</summary>
+    [JsonPropertyName("error")]
+    public string? Error { get; set; }
+
+    /// <summary>Serve the call with a saved assistant.</summary>
+    /// <param name="assistantId">The assistant's id.</param>
+    /// <param name="overrides">Optional overrides, for example <c>variableValues</c>.</param>
+    /// <returns>The reply.</returns>
+    public static AssistantRequestResponse ForAssistantId(string assistantId, Assistant? overrides = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(assistantId);
+        return new() { AssistantId = assistantId, AssistantOverrides = overrides };
+    }
+
+    /// <summary>Serve the call with an inline assistant.</summary>
+    /// <param name="assistant">The assistant.</param>
+    /// <returns>The reply.</returns>
+    public static AssistantRequestResponse ForAssistant(Assistant assistant)
+    {
+        ArgumentNullException.ThrowIfNull(assistant);
+        return new() { Assistant = assistant };
+    }
+
+    /// <summary>Serve the call with a saved squad.</summary>
+    /// <param name="squadId">The squad's id.</param>
+    /// <returns>The reply.</returns>
+    public static AssistantRequestResponse ForSquadId(string squadId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(squadId);
+        return new() { SquadId = squadId };
+    }
+
+    /// <summary>Serve the call with a saved workflow.</summary>
+    /// <param name="workflowId">The workflow's id.</param>
+    /// <returns>The reply.</returns>
+    public static AssistantRequestResponse ForWorkflowId(string workflowId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+        return new() { WorkflowId = workflowId };
+    }
+
+    /// <summary>Transfer the call to a phone number at once.</summary>
+    /// <param name="number">The number in E.164 form, for example <c>+14155550123</c>.</param>
+    /// <returns>The reply.</returns>
+    public static AssistantRequestResponse TransferToNumber(string number)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        return new() { Destination = new NumberTransferDestination { Number = number } };
+    }
+
+    /// <summary>Transfer the call to a SIP URI at once.</summary>
+    /// <param name="sipUri">The SIP URI, for example <c>sip:desk@example.com</c>.</param>
+    /// <returns>The reply.</returns>
+    public static AssistantRequestResponse TransferToSip(string sipUri)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sipUri);
+        return new() { Destination = new SipTransferDestination { SipUri = sipUri } };
+    }
+
+    /// <summary>Reject the call: Vapi speaks <paramref name="spokenError"/> to the caller and hangs up.</summary>
+    /// <param name="spokenError">What the caller hears.</param>
+    /// <returns>The reply.</returns>
+    public static AssistantRequestResponse Reject(string spokenError)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(spokenError);
+        return new() { Error = spokenError };
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace VapiWebhooks.Serialization;
+
+/// <summary>
+/// Peek-then-delegate converter for a polymorphic base type: finds the discriminator property wherever it
+/// stands in the object, then lets the source-generated metadata of the concrete type read the whole object.
+/// Unknown discriminators become the base's "unknown" subtype with the raw JSON kept.
+/// </summary>
+/// <typeparam name="TBase">The polymorphic base type.</typeparam>
+internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase>
+    where TBase : class
+{
+    /// <summary>The discriminator's property name, for error messages.</summary>
+    protected abstract string DiscriminatorName { get; }
+
+    /// <summary>Whether an object without a (string) discriminator is an error rather than an unknown value.</summary>
+    protected abstract bool DiscriminatorRequired { get; }
+
+    /// <summary>The concrete type for a discriminator, or null when it is unknown.</summary>
+    protected abstract Type? ResolveType(string discriminator);
+
+    /// <summary>Builds the "unknown" subtype for a discriminator this library does not know.</summary>
+    protected abstract TBase CreateUnknown(ref Utf8JsonReader reader, string? discriminator, JsonSerializerOptions options);
+
+    /// <summary>Writes the "unknown" subtype back, when <paramref name="value"/> is one.</summary>
+    protected abstract bool TryWriteUnknown(Utf8JsonWriter writer, TBase value);
+
+    /// <inheritdoc />
+    public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(TBase);
+
+    /// <inheritdoc />
+    public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object for {typeof(TBase).Name}, found {Describe(reader.TokenType)}.");
+        }
+
+        var discriminator = PeekDiscriminator(reader);
+        var concrete = discriminator is null ? null : ResolveType(discriminator);
+        if (concrete is null)
+        {
+            return CreateUnknown(ref reader, discriminator, options);
+        }
+
+        try
+        {
+            return (TBase)JsonSerializer.Deserialize(ref reader, options.GetTypeInfo(concrete))!;
+        }
+        catch (JsonException ex) when (ex.Path is { Length: > 1 } innerPath)
+        {
+            // The nested call starts its own path at "$": hand the outer serializer an exception without a
+            // path so it records where this object stands, and keep the inner part for VapiJson to join.
+            throw JsonErrors.Nest(ex, innerPath);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, TBase value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        if (TryWriteUnknown(writer, value))
+        {
+            return;
+        }
+
+        JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
+    }
+
+    // The reader is a struct: scanning a copy leaves the caller's position untouched. Custom converters are
+    // handed a fully buffered value, so skipping nested values cannot run out of data.
+    private string? PeekDiscriminator(Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            if (!reader.ValueTextEquals(DiscriminatorName))
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                return reader.GetString();
+            }
+
+            if (DiscriminatorRequired)
+            {
+                throw new JsonException($"The '{DiscriminatorName}' property must be a string, found {Describe(reader.TokenType)}.");
+            }
+
+            return null;
+        }
+
+        if (DiscriminatorRequired)
+        {
+            throw new JsonException($"The object has no '{DiscriminatorName}' property.");
+        }
+
+        return null;
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}

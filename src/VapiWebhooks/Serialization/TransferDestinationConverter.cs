@@ -1,0 +1,34 @@
+using System.Text.Json;
+using VapiWebhooks.Models;
+
+namespace VapiWebhooks.Serialization;
+
+/// <summary>Reads <see cref="TransferDestination"/> by its <c>type</c>.</summary>
+internal sealed class TransferDestinationConverter : DiscriminatedUnionConverter<TransferDestination>
+{
+    protected override string DiscriminatorName => "type";
+
+    protected override bool DiscriminatorRequired => false;
+
+    protected override Type? ResolveType(string discriminator) => discriminator switch
+    {
+        "number" => typeof(NumberTransferDestination),
+        "sip" => typeof(SipTransferDestination),
+        "assistant" => typeof(AssistantTransferDestination),
+        _ => null,
+    };
+
+    protected override TransferDestination CreateUnknown(ref Utf8JsonReader reader, string? discriminator, JsonSerializerOptions options)
+        => new UnknownTransferDestination { Type = discriminator ?? string.Empty, RawJson = JsonElement.ParseValue(ref reader) };
+
+    protected override bool TryWriteUnknown(Utf8JsonWriter writer, TransferDestination value)
+    {
+        if (value is not UnknownTransferDestination { RawJson.ValueKind: JsonValueKind.Object } unknown)
+        {
+            return false;
+        }
+
+        unknown.RawJson.WriteTo(writer);
+        return true;
+    }
+}

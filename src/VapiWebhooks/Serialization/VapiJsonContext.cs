@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VapiWebhooks.Messages;
+using VapiWebhooks.Models;
+using VapiWebhooks.Responses;
+
+namespace VapiWebhooks.Serialization;
+
+/// <summary>
+/// Source-generated serialization metadata for every message, model and reply type: no reflection, so the
+/// library is trim- and AOT-safe. Most code uses <see cref="VapiJson"/> instead.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    MaxDepth = VapiJson.MaxDepth,
+    ReadCommentHandling = JsonCommentHandling.Disallow,
+    AllowTrailingCommas = false,
+    Converters = [typeof(IsoDateTimeOffsetConverter)])]
+[JsonSerializable(typeof(ServerMessageEnvelope))]
+[JsonSerializable(typeof(ServerMessage))]
+[JsonSerializable(typeof(UnknownServerMessage))]
+[JsonSerializable(typeof(AssistantRequestMessage))]
+[JsonSerializable(typeof(ConversationUpdateMessage))]
+[JsonSerializable(typeof(EndOfCallReportMessage))]
+[JsonSerializable(typeof(HandoffDestinationRequestMessage))]
+[JsonSerializable(typeof(HangMessage))]
+[JsonSerializable(typeof(KnowledgeBaseRequestMessage))]
+[JsonSerializable(typeof(ModelOutputMessage))]
+[JsonSerializable(typeof(PhoneCallControlMessage))]
+[JsonSerializable(typeof(SpeechUpdateMessage))]
+[JsonSerializable(typeof(StatusUpdateMessage))]
+[JsonSerializable(typeof(ToolCallsMessage))]
+[JsonSerializable(typeof(TransferDestinationRequestMessage))]
+[JsonSerializable(typeof(TransferUpdateMessage))]
+[JsonSerializable(typeof(TranscriptMessage))]
+[JsonSerializable(typeof(UserInterruptedMessage))]
+[JsonSerializable(typeof(LanguageChangeDetectedMessage))]
+[JsonSerializable(typeof(VoiceInputMessage))]
+[JsonSerializable(typeof(AssistantSpeechMessage))]
+[JsonSerializable(typeof(VoiceRequestMessage))]
+[JsonSerializable(typeof(CallEndpointingRequestMessage))]
+[JsonSerializable(typeof(ChatCreatedMessage))]
+[JsonSerializable(typeof(ChatDeletedMessage))]
+[JsonSerializable(typeof(SessionCreatedMessage))]
+[JsonSerializable(typeof(SessionUpdatedMessage))]
+[JsonSerializable(typeof(SessionDeletedMessage))]
+[JsonSerializable(typeof(CallDeletedMessage))]
+[JsonSerializable(typeof(CallDeleteFailedMessage))]
+[JsonSerializable(typeof(CallArtifactUploadMessage))]
+[JsonSerializable(typeof(CampaignPredialMessage))]
+[JsonSerializable(typeof(FunctionCallMessage))]
+[JsonSerializable(typeof(AssistantStartedMessage))]
+[JsonSerializable(typeof(LanguageChangedMessage))]
+[JsonSerializable(typeof(ConversationMessage))]
+[JsonSerializable(typeof(TransferDestination))]
+[JsonSerializable(typeof(Analysis))]
+[JsonSerializable(typeof(Artifact))]
+[JsonSerializable(typeof(Assistant))]
+[JsonSerializable(typeof(AssistantModel))]
+[JsonSerializable(typeof(AssistantTranscriber))]
+[JsonSerializable(typeof(AssistantTransferDestination))]
+[JsonSerializable(typeof(AssistantVoice))]
+[JsonSerializable(typeof(BotConversationMessage))]
+[JsonSerializable(typeof(Call))]
+[JsonSerializable(typeof(CallCost))]
+[JsonSerializable(typeof(CallMonitor))]
+[JsonSerializable(typeof(Chat))]
+[JsonSerializable(typeof(Customer))]
+[JsonSerializable(typeof(FunctionCallInfo))]
+[JsonSerializable(typeof(HandoffDestination))]
+[JsonSerializable(typeof(NumberTransferDestination))]
+[JsonSerializable(typeof(OpenAIMessage))]
+[JsonSerializable(typeof(PhoneNumber))]
+[JsonSerializable(typeof(ServerConfig))]
+[JsonSerializable(typeof(SipTransferDestination))]
+[JsonSerializable(typeof(SystemConversationMessage))]
+[JsonSerializable(typeof(ToolCall))]
+[JsonSerializable(typeof(ToolCallFunction))]
+[JsonSerializable(typeof(ToolCallResultConversationMessage))]
+[JsonSerializable(typeof(ToolCallsConversationMessage))]
+[JsonSerializable(typeof(ToolFunctionDefinition))]
+[JsonSerializable(typeof(ToolWithToolCall))]
+[JsonSerializable(typeof(UnknownConversationMessage))]
+[JsonSerializable(typeof(UnknownTransferDestination))]
+[JsonSerializable(typeof(UserConversationMessage))]
+[JsonSerializable(typeof(AssistantRequestResponse))]
+[JsonSerializable(typeof(CallEndpointingResponse))]
+[JsonSerializable(typeof(CampaignPredialResponse))]
+[JsonSerializable(typeof(FunctionCallResponse))]
+[JsonSerializable(typeof(HandoffDestinationResponse))]
+[JsonSerializable(typeof(KnowledgeBaseDocument))]
+[JsonSerializable(typeof(KnowledgeBaseResponse))]
+[JsonSerializable(typeof(ToolCallResult))]
+[JsonSerializable(typeof(ToolCallsResponse))]
+[JsonSerializable(typeof(TransferDestinationResponse))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+public sealed partial class VapiJsonContext : JsonSerializerContext
+{
+}

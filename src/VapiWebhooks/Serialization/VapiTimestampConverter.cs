@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace VapiWebhooks.Serialization;
+
+/// <summary>Reads a <see cref="VapiTimestamp"/> from a number (ms) or an ISO-8601 string and writes it back as it came.</summary>
+public sealed class VapiTimestampConverter : JsonConverter<VapiTimestamp>
+{
+    /// <inheritdoc />
+    public override VapiTimestamp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return VapiTimestamp.FromUnixMilliseconds(reader.GetDouble());
+            case JsonTokenType.String:
+                var text = reader.GetString()!;
+                if (VapiTimestamp.TryParseIso(text, out var parsed))
+                {
+                    return parsed;
+                }
+
+                throw new JsonException("A timestamp string must be an ISO-8601 date and time.");
+            default:
+                throw new JsonException($"A timestamp must be a number (ms since the epoch) or an ISO-8601 string, found {reader.TokenType}.");
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, VapiTimestamp value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value.IsoText is { } iso)
+        {
+            writer.WriteStringValue(iso);
+        }
+        else
+        {
+            writer.WriteNumberValue(value.UnixMilliseconds);
+        }
+    }
+}
