@@ -30,7 +30,7 @@ public sealed class ToolCallFunction : VapiObject
         set
         {
             _raw = value;
-            _parsed = value;
+            _parsed = null;
         }
     }
 

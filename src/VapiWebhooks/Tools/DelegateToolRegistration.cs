@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace VapiWebhooks.Tools;
+
+/// <summary>A tool implemented by a delegate.</summary>
+/// <typeparam name="TArgs">The arguments type.</typeparam>
+/// <typeparam name="TResult">What the delegate returns.</typeparam>
+internal sealed class DelegateToolRegistration<TArgs, TResult> : VapiToolRegistration
+{
+    private readonly Func<TArgs, ToolCallContext, CancellationToken, Task<TResult>> _handler;
+
+    public DelegateToolRegistration(string functionName, Func<TArgs, ToolCallContext, CancellationToken, Task<TResult>> handler)
+        : base(functionName)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _handler = handler;
+    }
+
+    public override Type ArgumentsType => typeof(TArgs);
+
+    public override async Task<object?> InvokeAsync(JsonElement arguments, JsonSerializerOptions serializerOptions, ToolCallContext context, CancellationToken cancellationToken)
+    {
+        var bound = Bind<TArgs>(arguments, serializerOptions);
+        return await _handler(bound, context, cancellationToken).ConfigureAwait(false);
+    }
+}
