@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using NJsonSchema;
 using NJsonSchema.Infrastructure;
 using NJsonSchema.Validation;
@@ -23,9 +25,12 @@ public sealed record SchemaError(string Path, string Kind, string? Detail = null
 /// The document is loaded in NJsonSchema's OpenAPI 3 mode so that the spec's <c>nullable: true</c>
 /// is honoured (plain <see cref="JsonSchema.FromJsonAsync(string, CancellationToken)"/> ignores it and
 /// rejects those nulls). Definitions are validated in place, so their <c>#/definitions/...</c>
-/// references resolve against the whole document.
+/// references resolve against the whole document. One in-memory correction is made (the file stays
+/// as published): Vapi writes <c>pattern</c> as JavaScript regex literals (<c>/^[a-zA-Z0-9_-]{1,64}$/</c>);
+/// taken literally such a pattern demands slashes and rejects every real value, so the delimiters and
+/// flags are dropped (see <see cref="NormalizedPatterns"/>).
 /// </remarks>
-public static class VapiSchemas
+public static partial class VapiSchemas
 {
     public const string SchemaFileName = "vapi-server-messages.schema.json";
 
@@ -37,6 +42,9 @@ public static class VapiSchemas
 
     /// <summary>Full path of the schema file next to the test assembly.</summary>
     public static string SchemaPath => System.IO.Path.Combine(AppContext.BaseDirectory, "schemas", SchemaFileName);
+
+    /// <summary>The JavaScript-literal patterns rewritten at load, original → used.</summary>
+    public static IReadOnlyDictionary<string, string> NormalizedPatterns => Document.Value.NormalizedPatterns;
 
     /// <summary>Names of all definitions in the document.</summary>
     public static IReadOnlyCollection<string> DefinitionNames => Document.Value.Root.Definitions.Keys.ToArray();
@@ -194,10 +202,14 @@ public static class VapiSchemas
             throw new FileNotFoundException($"{SchemaFileName} was not copied next to the test assembly (see the test csproj).", path);
         }
 
+        var normalized = new Dictionary<string, string>(StringComparer.Ordinal);
+
         // Task.Run: no synchronization context, so blocking here cannot deadlock xunit's scheduler.
         var root = Task.Run(async () =>
         {
-            var json = await File.ReadAllTextAsync(path).ConfigureAwait(false);
+            var document = JsonNode.Parse(await File.ReadAllTextAsync(path).ConfigureAwait(false))!;
+            NormalizePatterns(document, normalized);
+            var json = document.ToJsonString();
             return await JsonSchemaSerialization.FromJsonAsync<JsonSchema>(
                 json,
                 SchemaType.OpenApi3,
@@ -224,10 +236,54 @@ public static class VapiSchemas
             }
         }
 
-        return new Loaded(root, requestByType.ToFrozenDictionary(StringComparer.Ordinal));
+        return new Loaded(
+            root,
+            requestByType.ToFrozenDictionary(StringComparer.Ordinal),
+            normalized.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    private sealed record Loaded(JsonSchema Root, FrozenDictionary<string, string> RequestByType);
+    // "pattern": "/^[a-z]+$/u" → "^[a-z]+$". Only string values: a property named "pattern" holds an object.
+    private static void NormalizePatterns(JsonNode node, Dictionary<string, string> normalized)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (key == "pattern" && value is JsonValue v && v.TryGetValue<string>(out var pattern)
+                        && JavaScriptRegexLiteral().Match(pattern) is { Success: true } literal)
+                    {
+                        var body = literal.Groups["body"].Value;
+                        normalized[pattern] = body;
+                        obj[key] = body;
+                    }
+                    else if (value is not null)
+                    {
+                        NormalizePatterns(value, normalized);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        NormalizePatterns(item, normalized);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    [GeneratedRegex("^/(?<body>.+)/[dgimsuvy]*$", RegexOptions.Singleline)]
+    private static partial Regex JavaScriptRegexLiteral();
+
+    private sealed record Loaded(
+        JsonSchema Root,
+        FrozenDictionary<string, string> RequestByType,
+        FrozenDictionary<string, string> NormalizedPatterns);
 }
 
 /// <summary>Thrown by <see cref="VapiSchemas.AssertValid"/>.</summary>

@@ -113,6 +113,17 @@ public class VapiSchemasTests
         errors.Should().ContainSingle().Which.Should().Match<SchemaError>(e => e.Path == "#/messages[0]" && e.Kind == "NotOneOf");
     }
 
+    [Fact]
+    public void JavaScript_regex_literals_in_the_spec_are_used_without_their_delimiters()
+    {
+        VapiSchemas.NormalizedPatterns.Should().Contain("/^[a-zA-Z0-9_-]{1,64}$/", "^[a-zA-Z0-9_-]{1,64}$");
+        VapiSchemas.NormalizedPatterns.Keys.Should().OnlyContain(p => p.StartsWith('/'));
+
+        VapiSchemas.Validate("OpenAIFunction", """{"name": "book_appointment"}""").Should().BeEmpty();
+        VapiSchemas.Validate("OpenAIFunction", """{"name": "book appointment!"}""")
+            .Should().ContainSingle().Which.Should().Be(new SchemaError("#/name", "PatternMismatch"));
+    }
+
     [Theory]
     [InlineData("tool-calls", "ServerMessageToolCalls")]
     [InlineData("transcript", "ServerMessageTranscript")]
