@@ -68,6 +68,15 @@ public class FixtureSchemaTests(ITestOutputHelper output)
         VapiSchemas.AssertValid(definition!, Message(relativePath).ToJsonString());
     }
 
+    [Theory]
+    [MemberData(nameof(Written))]
+    public void Written_fixtures_break_literal_oneOf_only_through_the_spec_overlapping_unions(string relativePath, string wireType)
+    {
+        var strict = VapiSchemas.ValidateStrict(VapiSchemas.RequestDefinitionFor(wireType)!, Message(relativePath).ToJsonString());
+
+        strict.Where(e => e.Kind != "AmbiguousOneOf").Should().BeEmpty();
+    }
+
     [Fact]
     public void Wire_drift_fixtures_differ_from_the_spec_only_where_documented()
     {
