@@ -9,8 +9,8 @@ internal sealed class DelegateToolRegistration<TArgs, TResult> : VapiToolRegistr
 {
     private readonly Func<TArgs, ToolCallContext, CancellationToken, Task<TResult>> _handler;
 
-    public DelegateToolRegistration(string functionName, Func<TArgs, ToolCallContext, CancellationToken, Task<TResult>> handler)
-        : base(functionName)
+    public DelegateToolRegistration(string functionName, JsonSerializerOptions serializerOptions, Func<TArgs, ToolCallContext, CancellationToken, Task<TResult>> handler)
+        : base(functionName, serializerOptions)
     {
         ArgumentNullException.ThrowIfNull(handler);
         _handler = handler;
@@ -18,9 +18,9 @@ internal sealed class DelegateToolRegistration<TArgs, TResult> : VapiToolRegistr
 
     public override Type ArgumentsType => typeof(TArgs);
 
-    public override async Task<object?> InvokeAsync(JsonElement arguments, JsonSerializerOptions serializerOptions, ToolCallContext context, CancellationToken cancellationToken)
+    public override async Task<object?> InvokeAsync(JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken)
     {
-        var bound = Bind<TArgs>(arguments, serializerOptions);
+        var bound = Bind<TArgs>(arguments);
         return await _handler(bound, context, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,17 +9,17 @@ namespace VapiWebhooks.Tools;
 internal sealed class ServiceToolRegistration<TTool, TArgs> : VapiToolRegistration
     where TTool : class, IVapiTool<TArgs>
 {
-    public ServiceToolRegistration(string functionName)
-        : base(functionName)
+    public ServiceToolRegistration(string functionName, JsonSerializerOptions serializerOptions)
+        : base(functionName, serializerOptions)
     {
     }
 
     public override Type ArgumentsType => typeof(TArgs);
 
-    public override Task<object?> InvokeAsync(JsonElement arguments, JsonSerializerOptions serializerOptions, ToolCallContext context, CancellationToken cancellationToken)
+    public override Task<object?> InvokeAsync(JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var bound = Bind<TArgs>(arguments, serializerOptions);
+        var bound = Bind<TArgs>(arguments);
         var tool = context.Services.GetRequiredService<TTool>();
         return tool.InvokeAsync(bound, context, cancellationToken);
     }

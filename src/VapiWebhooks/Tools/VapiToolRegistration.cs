@@ -7,11 +7,20 @@ public abstract class VapiToolRegistration
 {
     /// <summary>Creates a registration.</summary>
     /// <param name="functionName">The function name the model calls.</param>
-    protected VapiToolRegistration(string functionName)
+    /// <param name="serializerOptions">Binds the arguments and writes object results.</param>
+    protected VapiToolRegistration(string functionName, JsonSerializerOptions serializerOptions)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
+        ArgumentNullException.ThrowIfNull(serializerOptions);
         FunctionName = functionName;
+        SerializerOptions = serializerOptions;
     }
+
+    /// <summary>
+    /// Binds the arguments and writes object results. Source-generated metadata when the tool was registered
+    /// with options whose <c>TypeInfoResolver</c> is a <c>JsonSerializerContext</c>; reflection otherwise.
+    /// </summary>
+    public JsonSerializerOptions SerializerOptions { get; }
 
     /// <summary>The function name the model calls.</summary>
     public string FunctionName { get; }
@@ -21,21 +30,27 @@ public abstract class VapiToolRegistration
 
     /// <summary>Binds the arguments and runs the tool.</summary>
     /// <param name="arguments">The arguments as a JSON object.</param>
-    /// <param name="serializerOptions">Options for binding the arguments.</param>
     /// <param name="context">The tool call's context.</param>
     /// <param name="cancellationToken">Fires when the tool's budget runs out.</param>
     /// <returns>The tool's return value.</returns>
     /// <exception cref="JsonException">The arguments do not bind.</exception>
-    public abstract Task<object?> InvokeAsync(JsonElement arguments, JsonSerializerOptions serializerOptions, ToolCallContext context, CancellationToken cancellationToken);
+    public abstract Task<object?> InvokeAsync(JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken);
 
-    /// <summary>Binds arguments with the given options (source-generated metadata when the options carry it).</summary>
+    /// <summary>Writes a tool's object result as the JSON string Vapi expects in <c>result</c>.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The JSON text.</returns>
+    public string SerializeResult(object result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return JsonSerializer.Serialize(result, SerializerOptions.GetTypeInfo(result.GetType()));
+    }
+
+    /// <summary>Binds arguments with <see cref="SerializerOptions"/>.</summary>
     /// <typeparam name="TArgs">The arguments type.</typeparam>
     /// <param name="arguments">The arguments.</param>
-    /// <param name="serializerOptions">The options.</param>
     /// <returns>The bound arguments.</returns>
-    protected static TArgs Bind<TArgs>(JsonElement arguments, JsonSerializerOptions serializerOptions)
+    protected TArgs Bind<TArgs>(JsonElement arguments)
     {
-        ArgumentNullException.ThrowIfNull(serializerOptions);
         if (typeof(TArgs) == typeof(JsonElement))
         {
             return (TArgs)(object)arguments;
@@ -46,7 +61,7 @@ public abstract class VapiToolRegistration
             throw new JsonException("The arguments are missing or are not valid JSON.");
         }
 
-        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<TArgs>)serializerOptions.GetTypeInfo(typeof(TArgs));
+        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<TArgs>)SerializerOptions.GetTypeInfo(typeof(TArgs));
         return arguments.Deserialize(typeInfo) ?? throw new JsonException("The arguments are null.");
     }
 }
