@@ -15,6 +15,9 @@ public sealed class VapiWebhookOptions
     /// <summary>How long each handler may take before the library answers with its fallback.</summary>
     public VapiDeadlineOptions Deadlines { get; set; } = new();
 
+    /// <summary>How <c>voice-request</c> messages are checked.</summary>
+    public VapiVoiceOptions Voice { get; set; } = new();
+
     /// <summary>
     /// The saved assistant used when the <c>assistant-request</c> handler is missing, throws or runs out of
     /// time. Takes precedence over <see cref="FallbackAssistantErrorMessage"/>.

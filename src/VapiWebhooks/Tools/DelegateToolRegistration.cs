@@ -4,12 +4,11 @@ namespace VapiWebhooks.Tools;
 
 /// <summary>A tool implemented by a delegate.</summary>
 /// <typeparam name="TArgs">The arguments type.</typeparam>
-/// <typeparam name="TResult">What the delegate returns.</typeparam>
-internal sealed class DelegateToolRegistration<TArgs, TResult> : VapiToolRegistration
+internal sealed class DelegateToolRegistration<TArgs> : VapiToolRegistration
 {
-    private readonly Func<TArgs, ToolCallContext, CancellationToken, Task<TResult>> _handler;
+    private readonly Func<TArgs, ToolCallContext, CancellationToken, Task<object?>> _handler;
 
-    public DelegateToolRegistration(string functionName, JsonSerializerOptions serializerOptions, Func<TArgs, ToolCallContext, CancellationToken, Task<TResult>> handler)
+    public DelegateToolRegistration(string functionName, JsonSerializerOptions serializerOptions, Func<TArgs, ToolCallContext, CancellationToken, Task<object?>> handler)
         : base(functionName, serializerOptions)
     {
         ArgumentNullException.ThrowIfNull(handler);

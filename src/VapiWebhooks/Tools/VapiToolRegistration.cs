@@ -33,7 +33,6 @@ public abstract class VapiToolRegistration
     /// <param name="context">The tool call's context.</param>
     /// <param name="cancellationToken">Fires when the tool's budget runs out.</param>
     /// <returns>The tool's return value.</returns>
-    /// <exception cref="JsonException">The arguments do not bind.</exception>
     public abstract Task<object?> InvokeAsync(JsonElement arguments, ToolCallContext context, CancellationToken cancellationToken);
 
     /// <summary>Writes a tool's object result as the JSON string Vapi expects in <c>result</c>.</summary>
@@ -58,10 +57,18 @@ public abstract class VapiToolRegistration
 
         if (arguments.ValueKind == JsonValueKind.Undefined)
         {
-            throw new JsonException("The arguments are missing or are not valid JSON.");
+            throw new ToolArgumentsException("they are missing or are not valid JSON.", new JsonException());
         }
 
-        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<TArgs>)SerializerOptions.GetTypeInfo(typeof(TArgs));
-        return arguments.Deserialize(typeInfo) ?? throw new JsonException("The arguments are null.");
+        try
+        {
+            var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<TArgs>)SerializerOptions.GetTypeInfo(typeof(TArgs));
+            return arguments.Deserialize(typeInfo) ?? throw new JsonException("The arguments are null.");
+        }
+        catch (JsonException ex)
+        {
+            // STJ's message names the path and the expected type, never the value: safe to give the model.
+            throw new ToolArgumentsException(ex.Message, ex);
+        }
     }
 }

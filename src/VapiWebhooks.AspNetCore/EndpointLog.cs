@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace VapiWebhooks.AspNetCore;
+
+/// <summary>The endpoint's source-generated log messages. Bodies are never logged above Debug.</summary>
+internal static partial class EndpointLog
+{
+    [LoggerMessage(2001, LogLevel.Warning, "Refused a Vapi webhook request: {StatusCode} {Reason} ({Detail}).")]
+    public static partial void Refused(ILogger logger, int statusCode, string reason, string detail);
+
+    [LoggerMessage(2002, LogLevel.Debug, "The body was a bare '{MessageType}' message without the {{\"message\": ...}} envelope; accepted.")]
+    public static partial void BareMessage(ILogger logger, string messageType);
+
+    [LoggerMessage(2003, LogLevel.Debug, "Vapi closed the connection while '{MessageType}' (call {CallId}) was being handled.")]
+    public static partial void ClientGone(ILogger logger, string messageType, string? callId);
+
+    [LoggerMessage(2004, LogLevel.Error, "The voice handler for call {CallId} failed before sending audio; answered 500.")]
+    public static partial void VoiceFailedBeforeAudio(ILogger logger, Exception exception, string? callId);
+
+    [LoggerMessage(2005, LogLevel.Error, "The voice handler for call {CallId} failed after {Bytes} bytes of audio; the response was aborted so Vapi does not play half a sentence.")]
+    public static partial void VoiceFailedMidStream(ILogger logger, Exception exception, string? callId, long bytes);
+
+    [LoggerMessage(2006, LogLevel.Error, "No IVoiceRequestHandler is registered; answered 501 to a voice-request (call {CallId}).")]
+    public static partial void NoVoiceHandler(ILogger logger, string? callId);
+}

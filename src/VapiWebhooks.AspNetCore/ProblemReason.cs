@@ -1,0 +1,23 @@
+namespace VapiWebhooks.AspNetCore;
+
+/// <summary>The <c>reason</c> codes of the endpoint's problem+json bodies, for clients and tests to match on.</summary>
+public static class ProblemReason
+{
+    /// <summary>415: the body is not <c>application/json</c>.</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
+    /// <summary>413: the body is larger than <c>MaxRequestBodySize</c>.</summary>
+    public const string BodyTooLarge = "body_too_large";
+
+    /// <summary>400: malformed JSON, no <c>message</c>, or no string <c>type</c>.</summary>
+    public const string InvalidBody = "invalid_body";
+
+    /// <summary>501: no handler for a request type that has no safe fallback.</summary>
+    public const string NoHandler = "no_handler";
+
+    /// <summary>500: the handler threw and no fallback is configured.</summary>
+    public const string HandlerFailed = "handler_failed";
+
+    /// <summary>500: the handler ran out of its budget and no fallback is configured.</summary>
+    public const string DeadlineExceeded = "deadline_exceeded";
+}

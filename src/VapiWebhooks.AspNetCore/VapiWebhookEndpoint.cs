@@ -1,0 +1,221 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using VapiWebhooks.Dispatch;
+using VapiWebhooks.Handlers;
+using VapiWebhooks.Messages;
+using VapiWebhooks.Serialization;
+
+namespace VapiWebhooks.AspNetCore;
+
+/// <summary>
+/// Adapts HTTP to <see cref="VapiMessageDispatcher"/>: checks the content type and size, reads the raw body,
+/// parses the message, and writes the reply, a problem+json body, or streamed PCM.
+/// </summary>
+internal sealed class VapiWebhookEndpoint
+{
+    private readonly VapiMessageDispatcher _dispatcher;
+    private readonly IOptionsMonitor<VapiWebhookOptions> _options;
+    private readonly ILogger _logger;
+
+    public VapiWebhookEndpoint(VapiMessageDispatcher dispatcher, IOptionsMonitor<VapiWebhookOptions> options, ILogger<VapiWebhookEndpoint> logger)
+    {
+        _dispatcher = dispatcher;
+        _options = options;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var options = _options.CurrentValue;
+        var request = context.Request;
+        if (!IsJson(request.ContentType))
+        {
+            await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemReason.UnsupportedMediaType, "Unsupported media type", "Vapi server messages are sent as application/json.").ConfigureAwait(false);
+            return;
+        }
+
+        var limit = options.MaxRequestBodySize;
+        if (request.ContentLength > limit)
+        {
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemReason.BodyTooLarge, "Body too large", $"The body is larger than the {limit}-byte limit.").ConfigureAwait(false);
+            return;
+        }
+
+        // Let the server enforce the limit too (Kestrel stops reading a chunked body past it).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        RequestBody? body;
+        try
+        {
+            body = await RequestBody.ReadAsync(request.BodyReader, request.ContentLength, limit, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            body = null;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (body is null)
+        {
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemReason.BodyTooLarge, "Body too large", $"The body is larger than the {limit}-byte limit.").ConfigureAwait(false);
+            return;
+        }
+
+        using (body)
+        {
+            ServerMessage message;
+            try
+            {
+                message = VapiJson.DeserializeMessage(body.Span, out var bare);
+                if (bare)
+                {
+                    EndpointLog.BareMessage(_logger, message.Type);
+                }
+            }
+            catch (JsonException ex)
+            {
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", ex.Message).ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                if (message is VoiceRequestMessage voice)
+                {
+                    await StreamVoiceAsync(context, voice, options).ConfigureAwait(false);
+                    return;
+                }
+
+                var result = await _dispatcher.DispatchAsync(message, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+                await WriteAsync(context, result).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // Vapi hung up (the caller interrupted, or it stopped waiting): nothing to answer, nothing wrong.
+                EndpointLog.ClientGone(_logger, message.Type, message.CallId);
+            }
+        }
+    }
+
+    private async Task StreamVoiceAsync(HttpContext context, VoiceRequestMessage message, VapiWebhookOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(message.Text))
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid voice request", "The voice-request has no text to speak.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!options.Voice.IsAllowed(message.SampleRate))
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid voice request", $"The sample rate {message.SampleRate} is not supported; Vapi uses 8000, 16000, 22050, 24000 or 44100.").ConfigureAwait(false);
+            return;
+        }
+
+        var handler = context.RequestServices.GetService<IVoiceRequestHandler>();
+        if (handler is null)
+        {
+            EndpointLog.NoVoiceHandler(_logger, message.CallId);
+            await ProblemAsync(context, StatusCodes.Status501NotImplemented, ProblemReason.NoHandler, "No handler", "No handler is registered for 'voice-request'.").ConfigureAwait(false);
+            return;
+        }
+
+        var audio = new HttpVoiceResponseWriter(context, message.SampleRate);
+        try
+        {
+            await handler.HandleAsync(message, audio, context.RequestAborted).ConfigureAwait(false);
+            if (audio.HasHalfSample)
+            {
+                throw new InvalidOperationException($"The voice handler wrote {audio.BytesWritten} bytes: an odd count is half a 16-bit sample. Write whole samples.");
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (!audio.HasStarted)
+        {
+            EndpointLog.VoiceFailedBeforeAudio(_logger, ex, message.CallId);
+            await ProblemAsync(context, StatusCodes.Status500InternalServerError, ProblemReason.HandlerFailed, "Handler failed", "The voice handler failed before producing audio.").ConfigureAwait(false);
+            return;
+        }
+        catch (Exception ex)
+        {
+            // Audio already left: a clean end would make Vapi play half a sentence as if it were whole.
+            EndpointLog.VoiceFailedMidStream(_logger, ex, message.CallId, audio.BytesWritten);
+            context.Abort();
+            return;
+        }
+
+        if (!audio.HasStarted)
+        {
+            // Nothing to say (the handler wrote no audio): an empty, well-formed PCM reply.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/octet-stream";
+            context.Response.ContentLength = 0;
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, VapiDispatchResult result)
+    {
+        if (result.IsProblem)
+        {
+            var reason = result.Outcome switch
+            {
+                VapiDispatchOutcome.NoHandler => ProblemReason.NoHandler,
+                VapiDispatchOutcome.DeadlineExceeded => ProblemReason.DeadlineExceeded,
+                _ => ProblemReason.HandlerFailed,
+            };
+            await ProblemAsync(context, result.StatusCode, reason, result.ProblemTitle!, result.ProblemDetail ?? string.Empty).ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = result.StatusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        var writer = response.BodyWriter;
+        if (result.Reply is null)
+        {
+            writer.Write("{}"u8);
+        }
+        else
+        {
+            using var json = new Utf8JsonWriter(writer);
+            VapiJson.Serialize(json, result.Reply);
+        }
+
+        await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task RefuseAsync(HttpContext context, int statusCode, string reason, string title, string detail)
+    {
+        EndpointLog.Refused(_logger, statusCode, reason, detail);
+        await ProblemAsync(context, statusCode, reason, title, detail).ConfigureAwait(false);
+    }
+
+    private static Task ProblemAsync(HttpContext context, int statusCode, string reason, string title, string detail)
+        => TypedResults.Problem(detail: detail, statusCode: statusCode, title: title, extensions: new Dictionary<string, object?> { ["reason"] = reason })
+            .ExecuteAsync(context);
+
+    private static bool IsJson(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            return false;
+        }
+
+        return mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+    }
+}

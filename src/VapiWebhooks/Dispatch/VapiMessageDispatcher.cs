@@ -1,0 +1,490 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VapiWebhooks.Diagnostics;
+using VapiWebhooks.Handlers;
+using VapiWebhooks.Messages;
+using VapiWebhooks.Responses;
+using VapiWebhooks.Serialization;
+using VapiWebhooks.Tools;
+
+namespace VapiWebhooks.Dispatch;
+
+/// <summary>
+/// Routes a <see cref="ServerMessage"/> to its handler and produces the reply, within the deadline Vapi
+/// applies. Host-agnostic: the ASP.NET Core endpoint adapts HTTP to it, and a queue consumer or an Azure
+/// Function can call it directly with a DI scope of its own.
+/// </summary>
+public sealed class VapiMessageDispatcher
+{
+    // Hostile or buggy senders could invent types without end: remember a bounded number for the
+    // log-once-per-type rule, then keep quiet.
+    private const int MaxRememberedUnknownTypes = 256;
+    private const int MaxEchoedNameLength = 64;
+
+    private readonly ToolCatalog _tools;
+    private readonly IOptionsMonitor<VapiWebhookOptions> _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly VapiWebhooksMetrics _metrics;
+    private readonly ConcurrentDictionary<string, byte> _loggedUnknownTypes = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a dispatcher; normally resolved from DI after <c>AddVapiWebhooks</c>.</summary>
+    /// <param name="tools">The registered tools.</param>
+    /// <param name="options">The webhook options.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="timeProvider">The clock for deadlines (tests pass a manual one).</param>
+    /// <param name="meterFactory">Creates the meter; a standalone meter when null.</param>
+    public VapiMessageDispatcher(
+        IEnumerable<VapiToolRegistration> tools,
+        IOptionsMonitor<VapiWebhookOptions> options,
+        ILogger<VapiMessageDispatcher> logger,
+        TimeProvider? timeProvider = null,
+        IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _tools = new ToolCatalog(tools);
+        _options = options;
+        _logger = logger;
+        _time = timeProvider ?? TimeProvider.System;
+        _metrics = new VapiWebhooksMetrics(meterFactory);
+    }
+
+    /// <summary>Handles a message and says what to answer.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="services">The DI scope of this request; handlers are resolved from it.</param>
+    /// <param name="cancellationToken">Fires when Vapi goes away.</param>
+    /// <returns>The status code and reply.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async Task<VapiDispatchResult> DispatchAsync(ServerMessage message, IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(services);
+        var started = _time.GetTimestamp();
+        var typeTag = TypeTag(message);
+        using var activity = VapiWebhooksTelemetry.ActivitySource.StartActivity("vapi " + typeTag, ActivityKind.Internal);
+        activity?.SetTag(VapiWebhooksTelemetry.MessageTypeTag, typeTag);
+        activity?.SetTag(VapiWebhooksTelemetry.CallIdTag, message.CallId);
+        using var scope = _logger.BeginScope(new MessageLogScope(message.Type, message.CallId));
+
+        var result = await RouteAsync(message, services, started, cancellationToken).ConfigureAwait(false);
+
+        var elapsed = _time.GetElapsedTime(started);
+        var outcome = OutcomeTag(result.Outcome);
+        var tags = new TagList { { VapiWebhooksTelemetry.MessageTypeTag, typeTag }, { VapiWebhooksTelemetry.OutcomeTag, outcome } };
+        _metrics.Messages.Add(1, tags);
+        _metrics.HandlerDuration.Record(elapsed.TotalSeconds, tags);
+        activity?.SetTag(VapiWebhooksTelemetry.OutcomeTag, outcome);
+        if (result.IsProblem)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.ProblemTitle);
+        }
+
+        Log.Handled(_logger, message.Type, message.CallId, outcome, elapsed.TotalMilliseconds);
+        return result;
+    }
+
+    private async Task<VapiDispatchResult> RouteAsync(ServerMessage message, IServiceProvider services, long started, CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue;
+        var result = message switch
+        {
+            AssistantRequestMessage m => await RequestAsync<IAssistantRequestHandler, AssistantRequestMessage, AssistantRequestResponse>(
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), () => AssistantFallback(options), cancellationToken).ConfigureAwait(false),
+            ToolCallsMessage m => await ToolCallsAsync(m, services, cancellationToken).ConfigureAwait(false),
+            FunctionCallMessage m => await FunctionCallAsync(m, services, cancellationToken).ConfigureAwait(false),
+            TransferDestinationRequestMessage m => await RequestAsync<ITransferDestinationRequestHandler, TransferDestinationRequestMessage, TransferDestinationResponse>(
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static () => TransferDestinationResponse.Refuse("No transfer destination is available right now."), cancellationToken).ConfigureAwait(false),
+            HandoffDestinationRequestMessage m => await RequestAsync<IHandoffDestinationRequestHandler, HandoffDestinationRequestMessage, HandoffDestinationResponse>(
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static () => HandoffDestinationResponse.Cancel("No handoff destination is available right now."), cancellationToken).ConfigureAwait(false),
+            KnowledgeBaseRequestMessage m => await RequestAsync<IKnowledgeBaseRequestHandler, KnowledgeBaseRequestMessage, KnowledgeBaseResponse>(
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static () => KnowledgeBaseResponse.Empty(), cancellationToken).ConfigureAwait(false),
+            CallEndpointingRequestMessage m => await RequestAsync<ICallEndpointingRequestHandler, CallEndpointingRequestMessage, CallEndpointingResponse>(
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), () => CallEndpointingResponse.FromSeconds(options.FallbackEndpointingTimeoutSeconds), cancellationToken).ConfigureAwait(false),
+            CampaignPredialMessage m => await RequestAsync<ICampaignPredialHandler, CampaignPredialMessage, CampaignPredialResponse>(
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static () => CampaignPredialResponse.Skip(), cancellationToken).ConfigureAwait(false),
+            VoiceRequestMessage => VapiDispatchResult.Problem(
+                501, VapiDispatchOutcome.NoHandler, "Voice requests are streamed", "A voice-request is answered with streamed PCM by the host, not by DispatchAsync."),
+            _ => null,
+        };
+
+        if (result is null)
+        {
+            return await NotifyAsync(message, services, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Observers of request types run after the reply is ready and only within what is left of the budget,
+        // so they can never make the reply late.
+        var left = BudgetFor(message.Type, options) - _time.GetElapsedTime(started);
+        if (left > TimeSpan.Zero)
+        {
+            await ObserveAsync(message, services, left, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task<VapiDispatchResult> RequestAsync<THandler, TMessage, TReply>(
+        TMessage message,
+        IServiceProvider services,
+        Func<THandler, TMessage, CancellationToken, Task<TReply>> invoke,
+        Func<TReply?> fallback,
+        CancellationToken cancellationToken)
+        where THandler : class
+        where TMessage : ServerMessage
+        where TReply : class
+    {
+        var handler = services.GetService<THandler>();
+        if (handler is null)
+        {
+            var result = Fallback(fallback(), VapiDispatchOutcome.NoHandler, 501, "No handler", $"No handler is registered for '{message.Type}'.");
+            Log.NoHandler(_logger, message.Type, message.CallId, result.StatusCode, Describe(result));
+            return result;
+        }
+
+        var budget = BudgetFor(message.Type, _options.CurrentValue);
+        var run = await RunWithBudgetAsync(ct => invoke(handler, message, ct), budget, cancellationToken).ConfigureAwait(false);
+        switch (run.Status)
+        {
+            case RunStatus.Completed when run.Value is not null:
+                return VapiDispatchResult.Replied(run.Value);
+            case RunStatus.DeadlineExceeded:
+                {
+                    _metrics.DeadlineExceeded.Add(1, new KeyValuePair<string, object?>(VapiWebhooksTelemetry.MessageTypeTag, message.Type));
+                    var result = Fallback(fallback(), VapiDispatchOutcome.DeadlineExceeded, 500, "Deadline exceeded", $"The handler for '{message.Type}' did not answer within its budget.");
+                    Log.DeadlineExceeded(_logger, message.Type, message.CallId, budget.TotalMilliseconds, result.StatusCode, Describe(result));
+                    return result;
+                }
+
+            default:
+                {
+                    var exception = run.Exception ?? new InvalidOperationException($"The handler for '{message.Type}' returned null.");
+                    var result = Fallback(fallback(), VapiDispatchOutcome.HandlerFailed, 500, "Handler failed", $"The handler for '{message.Type}' failed.");
+                    Log.HandlerFailed(_logger, exception, message.Type, message.CallId, result.StatusCode, Describe(result));
+                    return result;
+                }
+        }
+    }
+
+    private async Task<VapiDispatchResult> ToolCallsAsync(ToolCallsMessage message, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var calls = ToolCallPlan.From(message);
+        if (services.GetService<IToolCallsHandler>() is not null)
+        {
+            // The whole-message handler must answer before the tightest tool deadline.
+            return await RequestAsync<IToolCallsHandler, ToolCallsMessage, ToolCallsResponse>(
+                message,
+                services,
+                static (h, m, ct) => h.HandleAsync(m, ct),
+                () => ToolCallsResponse.From(calls.Select(c => ToolCallResult.Failure(c.Id, c.Name, "The tool did not finish in time."))),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_tools.IsEmpty)
+        {
+            Log.NoHandler(_logger, message.Type, message.CallId, 200, "an error result per tool call");
+            return VapiDispatchResult.Replied(
+                ToolCallsResponse.From(calls.Select(c => ToolCallResult.Failure(c.Id, c.Name, $"No tool named '{Echo(c.Name)}' is registered on this server."))),
+                VapiDispatchOutcome.NoHandler);
+        }
+
+        // Tools run concurrently, each in its own DI scope and with its own deadline; results keep request order.
+        var runs = new Task<ToolCallResult>[calls.Count];
+        for (var i = 0; i < calls.Count; i++)
+        {
+            runs[i] = RunToolAsync(calls[i], message, services, cancellationToken);
+        }
+
+        var results = await Task.WhenAll(runs).ConfigureAwait(false);
+        return VapiDispatchResult.Replied(ToolCallsResponse.From(results));
+    }
+
+    private async Task<VapiDispatchResult> FunctionCallAsync(FunctionCallMessage message, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var call = new ToolCallPlan.Entry(string.Empty, message.FunctionCall?.Name ?? string.Empty, message.FunctionCall?.Parameters ?? default, null, null);
+        var result = await RunToolAsync(call, message, services, cancellationToken).ConfigureAwait(false);
+        return VapiDispatchResult.Replied(FunctionCallResponse.From(result.Error ?? result.Result ?? string.Empty));
+    }
+
+    private async Task<ToolCallResult> RunToolAsync(ToolCallPlan.Entry call, ServerMessage message, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!_tools.TryGet(call.Name, out var tool))
+        {
+            Log.UnknownTool(_logger, Echo(call.Name), message.CallId);
+            return ToolCallResult.Failure(call.Id, call.Name, $"No tool named '{Echo(call.Name)}' is registered on this server.");
+        }
+
+        var budget = ToolBudget(call.Tool?.Server?.TimeoutSeconds, _options.CurrentValue.Deadlines);
+        var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        try
+        {
+            var context = new ToolCallContext(call.Id, call.Name, message, scope.ServiceProvider, call.ToolCall, call.Tool);
+            var run = await RunWithBudgetAsync(ct => tool.InvokeAsync(call.Arguments, context, ct), budget, cancellationToken).ConfigureAwait(false);
+            switch (run.Status)
+            {
+                case RunStatus.Completed:
+                    return ToResult(tool, run.Value, call, message);
+                case RunStatus.DeadlineExceeded:
+                    _metrics.DeadlineExceeded.Add(1, new KeyValuePair<string, object?>(VapiWebhooksTelemetry.MessageTypeTag, message.Type));
+                    Log.ToolDeadlineExceeded(_logger, call.Name, call.Id, message.CallId, budget.TotalMilliseconds);
+                    return ToolCallResult.Failure(call.Id, call.Name, $"The tool '{call.Name}' did not finish in time.");
+                default:
+                    return FailureFor(run.Exception!, call, message);
+            }
+        }
+        finally
+        {
+            // A tool that outlived its deadline still holds the scope: dispose it once the tool is done.
+            await scope.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private ToolCallResult ToResult(VapiToolRegistration tool, object? value, ToolCallPlan.Entry call, ServerMessage message)
+    {
+        switch (value)
+        {
+            case null:
+                return ToolCallResult.Success(call.Id, call.Name, string.Empty);
+            case string text:
+                return ToolCallResult.Success(call.Id, call.Name, text);
+            case ToolCallResult result:
+                // The id must repeat the call's exactly or Vapi drops the result: the dispatcher owns it.
+                result.ToolCallId = call.Id;
+                result.Name = call.Name;
+                return result;
+            case System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } element:
+                return ToolCallResult.Success(call.Id, call.Name, element.GetString()!);
+            case System.Text.Json.JsonElement element:
+                return ToolCallResult.Success(call.Id, call.Name, element.GetRawText());
+            default:
+                try
+                {
+                    return ToolCallResult.Success(call.Id, call.Name, tool.SerializeResult(value));
+                }
+                catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or System.Text.Json.JsonException)
+                {
+                    return FailureFor(ex, call, message);
+                }
+        }
+    }
+
+    private ToolCallResult FailureFor(Exception exception, ToolCallPlan.Entry call, ServerMessage message)
+    {
+        switch (exception)
+        {
+            case ToolArgumentsException invalid:
+                Log.ToolArgumentsInvalid(_logger, call.Name, call.Id, message.CallId, invalid.Message);
+                return ToolCallResult.Failure(call.Id, call.Name, OneLine($"Invalid arguments for '{call.Name}': {invalid.Message}"));
+            case VapiToolException spoken:
+                Log.ToolFailed(_logger, spoken, call.Name, call.Id, message.CallId);
+                return ToolCallResult.Failure(call.Id, call.Name, OneLine(spoken.Message));
+            default:
+                // Exception messages may carry internals (connection strings, SQL): the model gets a fixed text.
+                Log.ToolFailed(_logger, exception, call.Name, call.Id, message.CallId);
+                return ToolCallResult.Failure(call.Id, call.Name, $"The tool '{call.Name}' failed.");
+        }
+    }
+
+    private async Task<VapiDispatchResult> NotifyAsync(ServerMessage message, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (message is UnknownServerMessage && _loggedUnknownTypes.Count < MaxRememberedUnknownTypes && _loggedUnknownTypes.TryAdd(message.Type, 0))
+        {
+            Log.UnknownMessageType(_logger, Echo(message.Type));
+        }
+
+        var handlers = NotificationRoutes.Resolve(message, services);
+        if (handlers.Count == 0)
+        {
+            return VapiDispatchResult.Acknowledged();
+        }
+
+        var budget = BudgetFor(message.Type, _options.CurrentValue);
+        var run = await RunWithBudgetAsync(ct => RunAllAsync(handlers, ct), budget, cancellationToken).ConfigureAwait(false);
+        switch (run.Status)
+        {
+            case RunStatus.Completed:
+                return VapiDispatchResult.Acknowledged();
+            case RunStatus.DeadlineExceeded:
+                {
+                    _metrics.DeadlineExceeded.Add(1, new KeyValuePair<string, object?>(VapiWebhooksTelemetry.MessageTypeTag, TypeTag(message)));
+                    var result = VapiDispatchResult.Problem(500, VapiDispatchOutcome.DeadlineExceeded, "Deadline exceeded", "A handler did not finish within its budget.");
+                    Log.DeadlineExceeded(_logger, message.Type, message.CallId, budget.TotalMilliseconds, 500, "problem");
+                    return result;
+                }
+
+            default:
+                {
+                    // 500 lets Vapi retry when the assistant's server has a backoff plan.
+                    Log.HandlerFailed(_logger, run.Exception!, message.Type, message.CallId, 500, "problem");
+                    return VapiDispatchResult.Problem(500, VapiDispatchOutcome.HandlerFailed, "Handler failed", "A handler failed.");
+                }
+        }
+    }
+
+    private async Task ObserveAsync(ServerMessage message, IServiceProvider services, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var observers = NotificationRoutes.Resolve(message, services);
+        if (observers.Count == 0)
+        {
+            return;
+        }
+
+        var run = await RunWithBudgetAsync(ct => RunAllAsync(observers, ct), budget, cancellationToken).ConfigureAwait(false);
+        if (run.Status != RunStatus.Completed)
+        {
+            Log.CatchAllFailed(_logger, run.Exception ?? new TimeoutException("An observer ran out of the message's budget."), message.Type, message.CallId);
+        }
+    }
+
+    // Handlers of one message run one after another: they share the request's DI scope, and scoped
+    // services such as a DbContext are not thread-safe. A failing handler does not stop the others.
+    private static async Task<bool> RunAllAsync(List<Func<CancellationToken, Task>> handlers, CancellationToken cancellationToken)
+    {
+        List<Exception>? failures = null;
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                await handler(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                (failures ??= []).Add(ex);
+            }
+        }
+
+        return failures switch
+        {
+            null => true,
+            [var single] => throw single,
+            _ => throw new AggregateException(failures),
+        };
+    }
+
+    private async Task<BudgetedRun<T>> RunWithBudgetAsync<T>(Func<CancellationToken, Task<T>> work, TimeSpan budget, CancellationToken requestAborted)
+    {
+        using var budgetSource = new CancellationTokenSource(budget, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(budgetSource.Token, requestAborted);
+        Task<T> task;
+        try
+        {
+            task = work(linked.Token);
+        }
+        catch (Exception ex)
+        {
+            return BudgetedRun<T>.Failed(ex);
+        }
+
+        try
+        {
+            // WaitAsync answers at the deadline even when the handler ignores its token.
+            var value = await task.WaitAsync(budget, _time, requestAborted).ConfigureAwait(false);
+            return BudgetedRun<T>.Completed(value);
+        }
+        catch (TimeoutException) when (!task.IsCompleted)
+        {
+            ObserveLater(task);
+            return BudgetedRun<T>.DeadlineExceeded();
+        }
+        catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
+        {
+            ObserveLater(task);
+            throw;
+        }
+        catch (OperationCanceledException) when (budgetSource.IsCancellationRequested)
+        {
+            return BudgetedRun<T>.DeadlineExceeded();
+        }
+        catch (Exception ex)
+        {
+            return BudgetedRun<T>.Failed(ex);
+        }
+    }
+
+    // A handler abandoned at its deadline may still fail later: observe it so it is not an unobserved exception.
+    private static void ObserveLater(Task task)
+        => task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    internal static TimeSpan BudgetFor(string type, VapiWebhookOptions options)
+    {
+        var deadlines = options.Deadlines;
+        if (deadlines.PerType is { } perType && perType.TryGetValue(type, out var specific))
+        {
+            return specific;
+        }
+
+        return type switch
+        {
+            ServerMessageTypes.AssistantRequest => deadlines.AssistantRequest,
+            ServerMessageTypes.KnowledgeBaseRequest => deadlines.KnowledgeBaseRequest,
+            _ => deadlines.Default,
+        };
+    }
+
+    internal static TimeSpan ToolBudget(double? timeoutSeconds, VapiDeadlineOptions deadlines)
+    {
+        // Vapi's default tool timeout is 20 s; the budget keeps a margin, but never less than half the timeout.
+        var timeout = TimeSpan.FromSeconds(timeoutSeconds is > 0 and <= 300 ? timeoutSeconds.Value : 20);
+        var withMargin = timeout - deadlines.ToolSafetyMargin;
+        var half = timeout / 2;
+        return withMargin > half ? withMargin : half;
+    }
+
+    private static VapiDispatchResult Fallback<TReply>(TReply? reply, VapiDispatchOutcome outcome, int statusWithout, string title, string detail)
+        where TReply : class
+        => reply is null ? VapiDispatchResult.Problem(statusWithout, outcome, title, detail) : VapiDispatchResult.Replied(reply, outcome);
+
+    private static AssistantRequestResponse? AssistantFallback(VapiWebhookOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.FallbackAssistantId))
+        {
+            return AssistantRequestResponse.ForAssistantId(options.FallbackAssistantId);
+        }
+
+        return string.IsNullOrWhiteSpace(options.FallbackAssistantErrorMessage) ? null : AssistantRequestResponse.Reject(options.FallbackAssistantErrorMessage);
+    }
+
+    private static string Describe(VapiDispatchResult result)
+        => result.Reply is { } reply ? "fallback " + reply.GetType().Name : "problem";
+
+    private static string TypeTag(ServerMessage message) => message is UnknownServerMessage ? "unknown" : message.Type;
+
+    private static string OutcomeTag(VapiDispatchOutcome outcome) => outcome switch
+    {
+        VapiDispatchOutcome.Replied => "replied",
+        VapiDispatchOutcome.Acknowledged => "acknowledged",
+        VapiDispatchOutcome.NoHandler => "no_handler",
+        VapiDispatchOutcome.DeadlineExceeded => "deadline_exceeded",
+        _ => "handler_failed",
+    };
+
+    // Names come from the request: bound their length before they reach logs or replies.
+    private static string Echo(string value) => value.Length <= MaxEchoedNameLength ? value : value[..MaxEchoedNameLength] + "…";
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    private enum RunStatus
+    {
+        Completed,
+        DeadlineExceeded,
+        Failed,
+    }
+
+    private readonly record struct BudgetedRun<T>(RunStatus Status, T? Value, Exception? Exception)
+    {
+        public static BudgetedRun<T> Completed(T value) => new(RunStatus.Completed, value, null);
+
+        public static BudgetedRun<T> DeadlineExceeded() => new(RunStatus.DeadlineExceeded, default, null);
+
+        public static BudgetedRun<T> Failed(Exception exception) => new(RunStatus.Failed, default, exception);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VapiWebhooks.Handlers;
+using VapiWebhooks.Tools;
+
+namespace VapiWebhooks;
+
+/// <summary>Registers handlers and tools; returned by <c>AddVapiWebhooks</c>.</summary>
+public sealed class VapiWebhooksBuilder
+{
+    private const string ReflectionMessage = "Binding tool arguments by reflection may need types that trimming removes. Use the overload that takes JsonSerializerOptions backed by a JsonSerializerContext.";
+
+    private static readonly Type[] HandlerInterfaces =
+    [
+        typeof(IAssistantRequestHandler),
+        typeof(IToolCallsHandler),
+        typeof(ITransferDestinationRequestHandler),
+        typeof(IHandoffDestinationRequestHandler),
+        typeof(IKnowledgeBaseRequestHandler),
+        typeof(ICallEndpointingRequestHandler),
+        typeof(ICampaignPredialHandler),
+        typeof(IVoiceRequestHandler),
+    ];
+
+    /// <summary>Creates a builder over a service collection.</summary>
+    /// <param name="services">The services.</param>
+    public VapiWebhooksBuilder(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        Services = services;
+    }
+
+    /// <summary>The application's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Registers <typeparamref name="THandler"/> (scoped) for every VapiWebhooks handler interface it implements:
+    /// the request handlers (<see cref="IAssistantRequestHandler"/>, <see cref="IToolCallsHandler"/>, ...) and
+    /// <see cref="IServerMessageHandler{TMessage}"/> for notifications.
+    /// </summary>
+    /// <typeparam name="THandler">The handler class.</typeparam>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><typeparamref name="THandler"/> implements no handler interface.</exception>
+    public VapiWebhooksBuilder AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.Interfaces)] THandler>()
+        where THandler : class
+    {
+        Services.TryAddScoped<THandler>();
+        var found = false;
+        foreach (var contract in typeof(THandler).GetInterfaces())
+        {
+            var isNotification = contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IServerMessageHandler<>);
+            if (!isNotification && Array.IndexOf(HandlerInterfaces, contract) < 0)
+            {
+                continue;
+            }
+
+            found = true;
+            if (isNotification)
+            {
+                Services.AddScoped(contract, static sp => sp.GetRequiredService<THandler>());
+            }
+            else
+            {
+                // One reply handler per request type: the last registration wins, as in any DI container.
+                Services.Replace(ServiceDescriptor.Scoped(contract, static sp => sp.GetRequiredService<THandler>()));
+            }
+        }
+
+        if (!found)
+        {
+            throw new ArgumentException($"{typeof(THandler).Name} implements no VapiWebhooks handler interface (IAssistantRequestHandler, IToolCallsHandler, IServerMessageHandler<T>, ...).", nameof(THandler));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a tool by its function name. The arguments bind by reflection with web defaults (camelCase,
+    /// case-insensitive), whether Vapi sent them as an object or a JSON string.
+    /// </summary>
+    /// <typeparam name="TArgs">The arguments type.</typeparam>
+    /// <param name="functionName">The function name the model calls (exact, case-sensitive).</param>
+    /// <param name="handler">Runs the tool: returns a string, a <see cref="Responses.ToolCallResult"/>, or any object (written as JSON).</param>
+    /// <returns>This builder.</returns>
+    [RequiresUnreferencedCode(ReflectionMessage)]
+    [RequiresDynamicCode(ReflectionMessage)]
+    public VapiWebhooksBuilder AddTool<TArgs>(string functionName, Func<TArgs, ToolCallContext, CancellationToken, Task<object?>> handler)
+        => AddTool(functionName, JsonSerializerOptions.Web, handler);
+
+    /// <summary>Registers a tool by its function name, binding arguments with the given options (trim and AOT safe with a source-generated resolver).</summary>
+    /// <typeparam name="TArgs">The arguments type.</typeparam>
+    /// <param name="functionName">The function name the model calls (exact, case-sensitive).</param>
+    /// <param name="serializerOptions">Binds the arguments and writes object results, for example <c>new JsonSerializerOptions { TypeInfoResolver = MyJsonContext.Default }</c>.</param>
+    /// <param name="handler">Runs the tool: returns a string, a <see cref="Responses.ToolCallResult"/>, or any object (written as JSON).</param>
+    /// <returns>This builder.</returns>
+    public VapiWebhooksBuilder AddTool<TArgs>(string functionName, JsonSerializerOptions serializerOptions, Func<TArgs, ToolCallContext, CancellationToken, Task<object?>> handler)
+        => AddRegistration(new DelegateToolRegistration<TArgs>(functionName, serializerOptions, handler));
+
+    /// <summary>Registers a tool class, resolved from DI (scoped) for each call; arguments bind by reflection with web defaults.</summary>
+    /// <typeparam name="TTool">The tool class.</typeparam>
+    /// <typeparam name="TArgs">The arguments type.</typeparam>
+    /// <param name="functionName">The function name the model calls (exact, case-sensitive).</param>
+    /// <returns>This builder.</returns>
+    [RequiresUnreferencedCode(ReflectionMessage)]
+    [RequiresDynamicCode(ReflectionMessage)]
+    public VapiWebhooksBuilder AddTool<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TTool, TArgs>(string functionName)
+        where TTool : class, IVapiTool<TArgs>
+        => AddTool<TTool, TArgs>(functionName, JsonSerializerOptions.Web);
+
+    /// <summary>Registers a tool class, resolved from DI (scoped) for each call, binding arguments with the given options.</summary>
+    /// <typeparam name="TTool">The tool class.</typeparam>
+    /// <typeparam name="TArgs">The arguments type.</typeparam>
+    /// <param name="functionName">The function name the model calls (exact, case-sensitive).</param>
+    /// <param name="serializerOptions">Binds the arguments and writes object results.</param>
+    /// <returns>This builder.</returns>
+    public VapiWebhooksBuilder AddTool<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TTool, TArgs>(string functionName, JsonSerializerOptions serializerOptions)
+        where TTool : class, IVapiTool<TArgs>
+    {
+        Services.TryAddScoped<TTool>();
+        return AddRegistration(new ServiceToolRegistration<TTool, TArgs>(functionName, serializerOptions));
+    }
+
+    private VapiWebhooksBuilder AddRegistration(VapiToolRegistration registration)
+    {
+        // Fail at registration, not at the first call: two tools cannot share a function name.
+        if (Services.Any(d => d.ServiceType == typeof(VapiToolRegistration) && d.ImplementationInstance is VapiToolRegistration r && r.FunctionName == registration.FunctionName))
+        {
+            throw new InvalidOperationException($"A tool named '{registration.FunctionName}' is already registered. Each AddTool call needs a distinct function name.");
+        }
+
+        Services.AddSingleton(registration);
+        return this;
+    }
+}
