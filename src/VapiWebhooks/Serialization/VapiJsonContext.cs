@@ -94,6 +94,7 @@ namespace VapiWebhooks.Serialization;
 [JsonSerializable(typeof(ToolCallsResponse))]
 [JsonSerializable(typeof(TransferDestinationResponse))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 public sealed partial class VapiJsonContext : JsonSerializerContext
 {
