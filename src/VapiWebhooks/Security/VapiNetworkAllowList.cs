@@ -21,7 +21,7 @@ public sealed class VapiNetworkAllowList
     public VapiNetworkAllowList(IEnumerable<IPNetwork> networks)
     {
         ArgumentNullException.ThrowIfNull(networks);
-        _networks = [.. networks];
+        _networks = [.. networks.Select(Normalize)];
     }
 
     /// <summary>An allow-list of Vapi's static egress range only.</summary>
@@ -75,6 +75,12 @@ public sealed class VapiNetworkAllowList
     /// <inheritdoc />
     public override string ToString() => string.Join(", ", _networks);
 
+    /// <summary>Stores IPv4-mapped IPv6 networks (<c>::ffff:a.b.c.0/120</c>) as IPv4 networks so both address forms match.</summary>
+    private static IPNetwork Normalize(IPNetwork network) =>
+        network.BaseAddress.IsIPv4MappedToIPv6 && network.PrefixLength >= 96
+            ? new IPNetwork(network.BaseAddress.MapToIPv4(), network.PrefixLength - 96)
+            : network;
+
     internal static bool TryParseNetwork(string? entry, out IPNetwork network)
     {
         network = default;
@@ -89,9 +95,14 @@ public sealed class VapiNetworkAllowList
             text = VapiEgressRange;
         }
 
-        if (text.Contains('/', StringComparison.Ordinal))
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
         {
-            return IPNetwork.TryParse(text, out network);
+            // IPNetwork silently clears host bits ("10.0.0.1/8" becomes 10.0.0.0/8); an entry like that is more
+            // likely a mistyped single address than a deliberate /8, so it is refused.
+            return IPNetwork.TryParse(text, out network)
+                && IPAddress.TryParse(text.AsSpan(0, slash), out var written)
+                && written.Equals(network.BaseAddress);
         }
 
         if (!IPAddress.TryParse(text, out var address))
