@@ -9,10 +9,14 @@ namespace VapiWebhooks.Security;
 /// </summary>
 public sealed class VapiRequestSigner
 {
-    private readonly VapiHmacOptions _options;
     private readonly HashAlgorithmName _algorithm;
     private readonly byte[] _signingKey;
     private readonly HmacPayloadTemplate _template;
+    private readonly string _signatureHeader;
+    private readonly string? _timestampHeader;
+    private readonly string? _messageIdHeader;
+    private readonly string? _prefix;
+    private readonly VapiSignatureEncoding _encoding;
 
     /// <summary>Creates a signer for an HMAC credential.</summary>
     /// <param name="options">The credential; <see cref="VapiHmacOptions.Secrets"/>[0] signs.</param>
@@ -26,10 +30,15 @@ public sealed class VapiRequestSigner
             throw new ArgumentException("Invalid Vapi HMAC options: " + string.Join(" ", failures), nameof(options));
         }
 
-        _options = options;
+        // A snapshot, like the verifier's: later changes to the options object do not half-apply.
         _algorithm = HmacAlgorithmInfo.ToHashAlgorithmName(options.Algorithm);
         _signingKey = options.GetKeys()[0];
         _template = HmacPayloadTemplate.Parse(options.PayloadFormat);
+        _signatureHeader = options.SignatureHeader.Trim();
+        _timestampHeader = options.IncludeTimestamp ? options.TimestampHeader.Trim() : null;
+        _messageIdHeader = string.IsNullOrWhiteSpace(options.MessageIdHeader) ? null : options.MessageIdHeader.Trim();
+        _prefix = options.SignaturePrefix;
+        _encoding = options.SignatureEncoding;
     }
 
     /// <summary>Signs a request the way Vapi does and returns the headers to send (signature, timestamp and message id as configured).</summary>
@@ -52,22 +61,22 @@ public sealed class VapiRequestSigner
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         string? timestampText = null;
-        if (_options.IncludeTimestamp)
+        if (_timestampHeader is not null)
         {
             timestampText = VapiTimestamp.Format(timestamp, timestampUnit);
-            headers[_options.TimestampHeader.Trim()] = timestampText;
+            headers[_timestampHeader] = timestampText;
         }
 
-        if (!string.IsNullOrWhiteSpace(_options.MessageIdHeader))
+        if (_messageIdHeader is not null)
         {
             messageId ??= "msg_" + Guid.NewGuid().ToString("N");
-            headers[_options.MessageIdHeader.Trim()] = messageId;
+            headers[_messageIdHeader] = messageId;
         }
 
         var values = new HmacPayloadValues(body, timestampText, method, url, messageId);
         Span<byte> mac = stackalloc byte[HmacAlgorithmInfo.MaxMacSize];
         var written = _template.ComputeMac(_algorithm, _signingKey, values, mac);
-        headers[_options.SignatureHeader.Trim()] = HmacSignatureCodec.Encode(mac[..written], _options.SignaturePrefix, _options.SignatureEncoding);
+        headers[_signatureHeader] = HmacSignatureCodec.Encode(mac[..written], _prefix, _encoding);
         return headers;
     }
 

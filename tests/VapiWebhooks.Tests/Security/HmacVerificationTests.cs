@@ -243,6 +243,24 @@ public class HmacVerificationTests
     }
 
     [Fact]
+    public async Task Unsigned_message_id_is_not_trusted_as_the_replay_key()
+    {
+        // The message id is sent but not in the payload format, so an attacker could change it freely:
+        // the signature stays the replay key and a fresh signature over the same message id is a new request.
+        var clock = new ManualTimeProvider();
+        var options = new VapiHmacOptions { Secrets = [Current], MessageIdHeader = "x-message-id" };
+        var verifier = new VapiRequestVerifier(new VapiAuthenticationOptions { Hmac = options }, clock);
+        var first = TestRequest.SignedWith(options, clock.GetUtcNow(), messageId: "msg_1");
+        var sameSignatureNewId = first.Clone();
+        sameSignatureNewId.Headers["x-message-id"] = "msg_forged";
+
+        (await first.VerifyWith(verifier)).Should().Be(VapiVerificationResult.Valid);
+        (await sameSignatureNewId.VerifyWith(verifier)).Should().Be(VapiVerificationResult.Replayed);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        (await TestRequest.SignedWith(options, clock.GetUtcNow(), messageId: "msg_1").VerifyWith(verifier)).Should().Be(VapiVerificationResult.Valid);
+    }
+
+    [Fact]
     public async Task Without_replay_protection_the_same_request_verifies_twice_and_the_sync_path_is_available()
     {
         var clock = new ManualTimeProvider();
