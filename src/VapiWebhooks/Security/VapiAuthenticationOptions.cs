@@ -1,0 +1,81 @@
+namespace VapiWebhooks.Security;
+
+/// <summary>
+/// How requests claiming to come from Vapi are authenticated. Configure the credential your Vapi server uses:
+/// <see cref="Bearer"/> (including the legacy <c>X-Vapi-Secret</c>) or <see cref="Hmac"/>. When both are set, a request
+/// carrying the HMAC signature header is checked as HMAC, otherwise as bearer, which allows moving from one to the other.
+/// Bind from the <see cref="SectionName"/> configuration section.
+/// </summary>
+public sealed class VapiAuthenticationOptions
+{
+    /// <summary>The configuration section these options are conventionally bound from.</summary>
+    public const string SectionName = "Vapi:Webhooks:Authentication";
+
+    /// <summary>The bearer (or legacy <c>X-Vapi-Secret</c>) credential; null when not used.</summary>
+    public VapiBearerOptions? Bearer { get; set; }
+
+    /// <summary>The HMAC credential; null when not used.</summary>
+    public VapiHmacOptions? Hmac { get; set; }
+
+    /// <summary>
+    /// Accept every request without a credential. Default false. Only for local development; it cannot be combined with
+    /// <see cref="Bearer"/> or <see cref="Hmac"/>, because accepting requests that simply omit the credential would defeat them.
+    /// </summary>
+    public bool AllowUnauthenticated { get; set; }
+
+    /// <summary>
+    /// Source networks allowed to call, as CIDR ranges or single addresses; <c>VapiEgress</c> stands for
+    /// <see cref="VapiNetworkAllowList.VapiEgressRange"/>. Empty (the default) allows any source. Applied by the host
+    /// through <see cref="VapiNetworkAllowList.Parse"/> on the client address it trusts.
+    /// </summary>
+    public IList<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>Checks the options; returns one actionable message per problem, empty when they are usable. Messages never contain secrets.</summary>
+    /// <param name="sectionPath">The configuration path the messages name.</param>
+    public IReadOnlyList<string> Validate(string sectionPath = SectionName)
+    {
+        var failures = new List<string>();
+        if (Bearer is null && Hmac is null && !AllowUnauthenticated)
+        {
+            failures.Add($"{sectionPath} has neither Bearer nor Hmac: configure the credential your Vapi server URL uses (Bearer:Tokens or Hmac:Secrets), or set AllowUnauthenticated to true for local development only.");
+        }
+
+        if (AllowUnauthenticated && (Bearer is not null || Hmac is not null))
+        {
+            failures.Add($"{sectionPath}:AllowUnauthenticated is true while a credential is configured: remove AllowUnauthenticated, otherwise requests without the credential would be accepted.");
+        }
+
+        if (Bearer is not null)
+        {
+            failures.AddRange(Bearer.Validate(sectionPath + ":Bearer"));
+        }
+
+        if (Hmac is not null)
+        {
+            failures.AddRange(Hmac.Validate(sectionPath + ":Hmac"));
+        }
+
+        if (Bearer is not null && Hmac is not null && !string.IsNullOrWhiteSpace(Bearer.HeaderName)
+            && string.Equals(Bearer.HeaderName.Trim(), Hmac.SignatureHeader?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{sectionPath}: Bearer:HeaderName and Hmac:SignatureHeader are the same header: they must differ so the credential type can be told apart.");
+        }
+
+        if (AllowedNetworks is not null)
+        {
+            for (var i = 0; i < AllowedNetworks.Count; i++)
+            {
+                if (!VapiNetworkAllowList.TryParseNetwork(AllowedNetworks[i], out _))
+                {
+                    failures.Add($"{sectionPath}:AllowedNetworks:{i} ('{AllowedNetworks[i]}') is not a network: use CIDR notation with zero host bits such as \"{VapiNetworkAllowList.VapiEgressRange}\", a single address, or \"{VapiNetworkAllowList.VapiEgressName}\".");
+                }
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>Describes the options without revealing any secret.</summary>
+    public override string ToString() =>
+        $"{nameof(VapiAuthenticationOptions)} {{ Bearer = {Bearer?.ToString() ?? "null"}, Hmac = {Hmac?.ToString() ?? "null"}, AllowUnauthenticated = {AllowUnauthenticated}, AllowedNetworks = [{string.Join(", ", AllowedNetworks ?? [])}] }}";
+}
