@@ -73,7 +73,7 @@ internal sealed class HmacSignatureMatcher
                 return VapiVerificationResult.MissingTimestamp;
             }
 
-            if (!VapiTimestamp.TryParseUnixMilliseconds(timestamp, out var sentAt))
+            if (!TimestampHeader.TryParseUnixMilliseconds(timestamp, out var sentAt))
             {
                 return VapiVerificationResult.InvalidTimestamp;
             }

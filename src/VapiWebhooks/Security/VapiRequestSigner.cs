@@ -63,7 +63,7 @@ public sealed class VapiRequestSigner
         string? timestampText = null;
         if (_timestampHeader is not null)
         {
-            timestampText = VapiTimestamp.Format(timestamp, timestampUnit);
+            timestampText = TimestampHeader.Format(timestamp, timestampUnit);
             headers[_timestampHeader] = timestampText;
         }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace VapiWebhooks.Security;
 
 /// <summary>Reads and writes the timestamp header: Unix time in seconds or milliseconds.</summary>
-internal static class VapiTimestamp
+internal static class TimestampHeader
 {
     /// <summary>Values below this are seconds (until the year 5138); values at or above it are milliseconds (after 1973).</summary>
     public const long MillisecondsThreshold = 100_000_000_000;
