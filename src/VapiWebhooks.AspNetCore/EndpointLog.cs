@@ -22,4 +22,7 @@ internal static partial class EndpointLog
 
     [LoggerMessage(2006, LogLevel.Error, "No IVoiceRequestHandler is registered; answered 501 to a voice-request (call {CallId}).")]
     public static partial void NoVoiceHandler(ILogger logger, string? callId);
+
+    [LoggerMessage(2007, LogLevel.Warning, "Refused an unauthenticated Vapi webhook request from {RemoteAddress}: {Reason}.")]
+    public static partial void Unauthenticated(ILogger logger, string reason, string remoteAddress);
 }

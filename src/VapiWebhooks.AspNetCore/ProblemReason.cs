@@ -20,4 +20,7 @@ public static class ProblemReason
 
     /// <summary>500: the handler ran out of its budget and no fallback is configured.</summary>
     public const string DeadlineExceeded = "deadline_exceeded";
+
+    /// <summary>401: the request is not authenticated as Vapi (the body does not say which part failed).</summary>
+    public const string Unauthorized = "unauthorized";
 }

@@ -20,20 +20,37 @@ namespace VapiWebhooks.AspNetCore;
 internal sealed class VapiWebhookEndpoint
 {
     private readonly VapiMessageDispatcher _dispatcher;
+    private readonly VapiRequestAuthenticator _authenticator;
     private readonly IOptionsMonitor<VapiWebhookOptions> _options;
     private readonly ILogger _logger;
 
-    public VapiWebhookEndpoint(VapiMessageDispatcher dispatcher, IOptionsMonitor<VapiWebhookOptions> options, ILogger<VapiWebhookEndpoint> logger)
+    public VapiWebhookEndpoint(VapiMessageDispatcher dispatcher, VapiRequestAuthenticator authenticator, IOptionsMonitor<VapiWebhookOptions> options, ILogger<VapiWebhookEndpoint> logger)
     {
         _dispatcher = dispatcher;
+        _authenticator = authenticator;
         _options = options;
         _logger = logger;
     }
 
-    public async Task HandleAsync(HttpContext context)
+    /// <summary>Builds the request delegate of one mapped endpoint, after checking its credential is valid.</summary>
+    public RequestDelegate CreateHandler(string credentialName)
+    {
+        _authenticator.EnsureValid(credentialName);
+        return context => HandleAsync(context, credentialName);
+    }
+
+    private async Task HandleAsync(HttpContext context, string credentialName)
     {
         var options = _options.CurrentValue;
         var request = context.Request;
+
+        // Cheap checks first: a refused source or media type costs no body read and no crypto.
+        if (!_authenticator.IsSourceAllowed(credentialName, context.Connection.RemoteIpAddress))
+        {
+            await UnauthorizedAsync(context, "source address not allowed").ConfigureAwait(false);
+            return;
+        }
+
         if (!IsJson(request.ContentType))
         {
             await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemReason.UnsupportedMediaType, "Unsupported media type", "Vapi server messages are sent as application/json.").ConfigureAwait(false);
@@ -75,6 +92,14 @@ internal sealed class VapiWebhookEndpoint
 
         using (body)
         {
+            // Authenticate the raw bytes as received, before parsing: unauthenticated input never reaches the parser.
+            var verification = await _authenticator.VerifyAsync(credentialName, request, body.Memory, context.RequestAborted).ConfigureAwait(false);
+            if (verification != Security.VapiVerificationResult.Valid)
+            {
+                await UnauthorizedAsync(context, verification.ToString()).ConfigureAwait(false);
+                return;
+            }
+
             ServerMessage message;
             try
             {
@@ -196,6 +221,13 @@ internal sealed class VapiWebhookEndpoint
         }
 
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task UnauthorizedAsync(HttpContext context, string reason)
+    {
+        // The body says nothing of which part failed; the log says it, without the secret or the signature.
+        EndpointLog.Unauthenticated(_logger, reason, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        await ProblemAsync(context, StatusCodes.Status401Unauthorized, ProblemReason.Unauthorized, "Unauthorized", "The request is not authenticated as Vapi.").ConfigureAwait(false);
     }
 
     private async Task RefuseAsync(HttpContext context, int statusCode, string reason, string title, string detail)

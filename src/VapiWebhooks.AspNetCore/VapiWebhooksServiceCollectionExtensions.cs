@@ -1,5 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using VapiWebhooks;
+using VapiWebhooks.AspNetCore;
+using VapiWebhooks.Security;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +12,8 @@ public static class VapiWebhooksAspNetCoreServiceCollectionExtensions
     /// <summary>
     /// Registers everything <c>app.MapVapiWebhooks()</c> needs. Options are bound from the configuration
     /// section <c>Vapi:Webhooks</c>, then <paramref name="configure"/> runs, and the result is validated at start-up.
+    /// The credential Vapi authenticates with is bound from <c>Vapi:Webhooks:Authentication</c> (or configured
+    /// with <c>AddCredential</c>); start-up fails when none is configured.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Configures the options in code.</param>
@@ -18,7 +23,12 @@ public static class VapiWebhooksAspNetCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<VapiWebhookOptions>().BindConfiguration(VapiWebhookOptions.SectionName);
         var builder = services.AddVapiWebhooksCore(configure);
-        services.AddSingleton<VapiWebhooks.AspNetCore.VapiWebhookEndpoint>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<VapiAuthenticationOptions>, VapiCredentialOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VapiAuthenticationOptions>, VapiCredentialValidator>());
+        services.AddOptions<VapiAuthenticationOptions>().ValidateOnStart();
+        services.TryAddSingleton<IVapiReplayStore>(sp => new InMemoryVapiReplayStore(sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<VapiRequestAuthenticator>();
+        services.TryAddSingleton<VapiWebhookEndpoint>();
         return builder;
     }
 }

@@ -122,6 +122,21 @@ public sealed class VapiWebhooksBuilder
         return AddRegistration(new ServiceToolRegistration<TTool, TArgs>(functionName, serializerOptions));
     }
 
+    /// <summary>
+    /// Configures a credential in code: the default one (<paramref name="name"/> empty) or a named one for
+    /// <c>MapVapiWebhooks(pattern, name)</c>. Runs after configuration binding.
+    /// </summary>
+    /// <param name="name">The credential name; empty for the default credential.</param>
+    /// <param name="configure">Sets the bearer tokens, HMAC secrets, allowed networks...</param>
+    /// <returns>This builder.</returns>
+    public VapiWebhooksBuilder AddCredential(string name, Action<Security.VapiAuthenticationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.AddOptions<Security.VapiAuthenticationOptions>(name).Configure(configure);
+        return this;
+    }
+
     private VapiWebhooksBuilder AddRegistration(VapiToolRegistration registration)
     {
         // Fail at registration, not at the first call: two tools cannot share a function name.

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using VapiWebhooks.Security;
+
+namespace VapiWebhooks.AspNetCore;
+
+/// <summary>
+/// Authenticates requests for each credential name with a <see cref="VapiRequestVerifier"/> built from the
+/// current options. A reload (rotated secret) yields new options and so a new verifier, without a restart;
+/// the replay store is shared across verifiers so a rotation does not reopen a replay window.
+/// </summary>
+internal sealed class VapiRequestAuthenticator : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly IOptionsMonitor<VapiAuthenticationOptions> _options;
+    private readonly IVapiReplayStore _replayStore;
+    private readonly TimeProvider _timeProvider;
+    private readonly IDisposable _reloadSubscription;
+
+    public VapiRequestAuthenticator(
+        IOptionsMonitor<VapiAuthenticationOptions> options,
+        IOptionsMonitorCache<VapiAuthenticationOptions> cache,
+        IConfiguration configuration,
+        IVapiReplayStore replayStore,
+        TimeProvider timeProvider)
+    {
+        _options = options;
+        _replayStore = replayStore;
+        _timeProvider = timeProvider;
+
+        // Named options are cached forever by default: drop them all on reload so rotated secrets take effect.
+        _reloadSubscription = ChangeToken.OnChange(configuration.GetReloadToken, cache.Clear);
+    }
+
+    public void Dispose() => _reloadSubscription.Dispose();
+
+    /// <summary>Reads (and validates) the credential now, so that a bad configuration fails at start-up.</summary>
+    public void EnsureValid(string name) => Current(name);
+
+    public bool IsSourceAllowed(string name, IPAddress? remoteAddress)
+    {
+        var entry = Current(name);
+        return entry.AllowList is null || (remoteAddress is not null && entry.AllowList.Contains(remoteAddress));
+    }
+
+    public ValueTask<VapiVerificationResult> VerifyAsync(string name, HttpRequest request, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var entry = Current(name);
+        if (entry.Verifier is null)
+        {
+            // AllowUnauthenticated: validation has already refused it outside Development.
+            return ValueTask.FromResult(VapiVerificationResult.Valid);
+        }
+
+        var headers = request.Headers;
+        // UseForwardedHeaders (when the app trusts its proxy) has already put the public scheme and host here.
+        var url = request.GetEncodedUrl();
+        return entry.Verifier.VerifyAsync(body, name => headers.TryGetValue(name, out var value) ? (value.Count == 1 ? value[0] : string.Join(',', value.ToArray())) : null, request.Method, url, cancellationToken);
+    }
+
+    private Entry Current(string name)
+    {
+        var current = _options.Get(name);
+        if (_entries.TryGetValue(name, out var entry) && ReferenceEquals(entry.Options, current))
+        {
+            return entry;
+        }
+
+        entry = Entry.Create(current, _replayStore, _timeProvider);
+        _entries[name] = entry;
+        return entry;
+    }
+
+    private sealed record Entry(VapiAuthenticationOptions Options, VapiRequestVerifier? Verifier, VapiNetworkAllowList? AllowList)
+    {
+        public static Entry Create(VapiAuthenticationOptions options, IVapiReplayStore replayStore, TimeProvider timeProvider)
+        {
+            var verifier = options.Bearer is null && options.Hmac is null ? null : new VapiRequestVerifier(options, timeProvider, replayStore);
+            var allowList = options.AllowedNetworks is { Count: > 0 } networks ? VapiNetworkAllowList.Parse(networks) : null;
+            return new Entry(options, verifier, allowList);
+        }
+    }
+}
