@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -31,7 +32,6 @@ public sealed class PolyphaseResampler
     private int _count;
     private int _next;
     private int _phase;
-    private int _skip;
     private long _inputTotal;
     private long _outputTotal;
 
@@ -102,7 +102,7 @@ public sealed class PolyphaseResampler
             return inputLength;
         }
 
-        var available = (long)_count + Math.Max(0, inputLength - _skip);
+        var available = (long)_count + inputLength;
         var ahead = ((available - _next) * Interpolation) - _phase;
         return ahead <= 0 ? 0 : ToLength((ahead + Decimation - 1) / Decimation, nameof(inputLength));
     }
@@ -144,14 +144,6 @@ public sealed class PolyphaseResampler
         var produced = 0;
         while (!input.IsEmpty)
         {
-            if (_skip > 0)
-            {
-                var skipped = Math.Min(_skip, input.Length);
-                input = input[skipped..];
-                _skip -= skipped;
-                continue;
-            }
-
             var take = Math.Min(_history.Length - _count, input.Length);
             input[..take].CopyTo(_history.AsSpan(_count));
             input = input[take..];
@@ -180,8 +172,6 @@ public sealed class PolyphaseResampler
         var produced = 0;
         while (produced < remaining)
         {
-            // Skipped inputs are silence the filter no longer needs; silence is not stored, so just forget them.
-            _skip = 0;
             var room = _history.Length - _count;
             _history.AsSpan(_count, room).Clear();
             _count += room;
@@ -198,7 +188,6 @@ public sealed class PolyphaseResampler
     {
         _inputTotal = 0;
         _outputTotal = 0;
-        _skip = 0;
         if (_filter is null)
         {
             return;
@@ -245,18 +234,11 @@ public sealed class PolyphaseResampler
             return;
         }
 
-        if (start >= _count)
-        {
-            // Heavy decimation can step past input not yet received; it is never needed, so drop it on arrival.
-            _skip = start - _count;
-            _count = 0;
-        }
-        else
-        {
-            _history.AsSpan(start, _count - start).CopyTo(_history);
-            _count -= start;
-        }
-
+        // The next output never starts past the received input: the filter is always longer than the M/L input
+        // samples one output step advances (the Kaiser length grows with M), so there is nothing to skip.
+        Debug.Assert(start < _count, "The filter spans more input than one output step.");
+        _history.AsSpan(start, _count - start).CopyTo(_history);
+        _count -= start;
         _next -= start;
     }
 
