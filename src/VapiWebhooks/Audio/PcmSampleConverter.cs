@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace VapiWebhooks.Audio;
 
@@ -41,6 +42,15 @@ public static class PcmSampleConverter
                 for (var i = 0; i < destination.Length; i++)
                 {
                     destination[i] = (source[i] - 128) * Int8Scale;
+                }
+
+                break;
+            case PcmSampleEncoding.Signed16 when BitConverter.IsLittleEndian:
+                // The bytes already are native shorts: reading them in place avoids a bounds-checked slice per sample.
+                var shorts = MemoryMarshal.Cast<byte, short>(source);
+                for (var i = 0; i < destination.Length; i++)
+                {
+                    destination[i] = shorts[i] * Int16Scale;
                 }
 
                 break;
@@ -165,6 +175,12 @@ public static class PcmSampleConverter
     public static int WriteInt16LittleEndian(ReadOnlySpan<float> source, Span<byte> destination)
     {
         EnsureRoom(destination.Length, source.Length * 2, nameof(destination));
+        if (BitConverter.IsLittleEndian)
+        {
+            ToInt16(source, MemoryMarshal.Cast<byte, short>(destination[..(source.Length * 2)]));
+            return source.Length * 2;
+        }
+
         for (var i = 0; i < source.Length; i++)
         {
             BinaryPrimitives.WriteInt16LittleEndian(destination[(i * 2)..], ToInt16(source[i]));

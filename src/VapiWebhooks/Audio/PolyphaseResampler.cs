@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace VapiWebhooks.Audio;
 
@@ -22,6 +24,8 @@ public sealed class PolyphaseResampler
 {
     /// <summary>Input samples taken per pass; the history keeps only the taps' worth between passes.</summary>
     private const int BlockSize = 2048;
+
+    private static bool HasFusedMultiplyAdd => Fma.IsSupported || AdvSimd.IsSupported;
 
     private readonly PolyphaseFilterBank? _filter;
     private readonly float[] _history;
@@ -256,15 +260,28 @@ public sealed class PolyphaseResampler
             var i = 0;
 
             // Two accumulators let consecutive multiply-adds overlap instead of waiting on each other.
-            for (; i + 1 < x.Length; i += 2)
+            // Fused multiply-add is used only where the hardware has it, and then always, so a sample's value never depends
+            // on which JIT tier computed it (an "estimate" could fuse in one tier and not another).
+            if (HasFusedMultiplyAdd)
             {
-                even = Vector.MultiplyAddEstimate(x[i], h[i], even);
-                odd = Vector.MultiplyAddEstimate(x[i + 1], h[i + 1], odd);
+                for (; i + 1 < x.Length; i += 2)
+                {
+                    even = Vector.FusedMultiplyAdd(x[i], h[i], even);
+                    odd = Vector.FusedMultiplyAdd(x[i + 1], h[i + 1], odd);
+                }
+            }
+            else
+            {
+                for (; i + 1 < x.Length; i += 2)
+                {
+                    even += x[i] * h[i];
+                    odd += x[i + 1] * h[i + 1];
+                }
             }
 
             if (i < x.Length)
             {
-                even = Vector.MultiplyAddEstimate(x[i], h[i], even);
+                even += x[i] * h[i];
             }
 
             sum = Vector.Sum(even + odd);
