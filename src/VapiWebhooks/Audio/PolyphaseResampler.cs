@@ -13,7 +13,8 @@ namespace VapiWebhooks.Audio;
 /// <remarks>
 /// <para>The ratio is reduced to L/M by the greatest common divisor. The low-pass cut sits at the lower of the two Nyquist
 /// frequencies: flat to 85% of it, at least 80 dB down from it on (the design target; measured aliasing is well over 60 dB down).
-/// The coefficient table is designed once per ratio and shared by every instance, so many concurrent calls cost one table.</para>
+/// The coefficient table is designed once per ratio and shared by every instance, so many concurrent calls cost one table
+/// (L × taps floats: 40-200 KB between common TTS rates and Vapi's rates; a ratio of two large co-prime rates needs more).</para>
 /// <para>Output sample <c>j</c> sits at input time <c>j * inputRate / outputRate</c>: the filter delay is compensated, so the
 /// first output is the first input instant, and <see cref="Flush"/> emits the tail so that a stream of <c>n</c> input samples
 /// yields <c>ceil(n * outputRate / inputRate)</c> output samples in total.</para>
