@@ -20,6 +20,9 @@ internal sealed class WavFileBuilder
     /// <summary>Overrides the extensible sub-format GUID derived from <see cref="FormatTag"/>.</summary>
     public Guid? SubFormat { get; init; }
 
+    /// <summary>Bytes appended to a plain (non-extensible) 'fmt ' payload, e.g. a WAVEFORMATEX cbSize of 0.</summary>
+    public byte[] FormatExtra { get; init; } = [];
+
     /// <summary>Overrides the computed block align, to build inconsistent headers.</summary>
     public int? BlockAlign { get; init; }
 
@@ -59,7 +62,8 @@ internal sealed class WavFileBuilder
 
     private byte[] FormatChunk()
     {
-        var fmt = new byte[Extensible ? 40 : 16];
+        var fmt = new byte[Extensible ? 40 : 16 + FormatExtra.Length];
+        FormatExtra.CopyTo(fmt, 16);
         var blockAlign = BlockAlign ?? (Channels * BitsPerSample / 8);
         BinaryPrimitives.WriteUInt16LittleEndian(fmt, (ushort)(Extensible ? 0xFFFE : FormatTag));
         BinaryPrimitives.WriteUInt16LittleEndian(fmt.AsSpan(2), (ushort)Channels);

@@ -59,6 +59,24 @@ public class WavReaderTests
     }
 
     [Theory]
+    [InlineData(2)] // WAVEFORMATEX with cbSize = 0, as many encoders write.
+    [InlineData(3)] // An odd 'fmt ' size, followed by its pad byte.
+    [InlineData(30)]
+    public async Task A_longer_fmt_chunk_is_read_and_its_extra_bytes_skipped(int extra)
+    {
+        var samples = SampleBytes(40, seed: 6);
+        var wav = new WavFileBuilder { FormatExtra = new byte[extra], Channels = 2 }.Build(samples);
+
+        foreach (var stream in new Stream[] { new MemoryStream(wav), new TrickleStream(wav) })
+        {
+            var reader = await WavReader.OpenAsync(stream);
+
+            reader.Format.Should().Be(new PcmFormat(PcmSampleEncoding.Signed16, 2, 16000));
+            (await ReadAllAsync(reader)).Should().Equal(samples);
+        }
+    }
+
+    [Theory]
     [InlineData(0u)]
     [InlineData(0xFFFFFFFFu)]
     public async Task An_unknown_data_size_reads_to_the_end_of_the_stream(uint declared)
