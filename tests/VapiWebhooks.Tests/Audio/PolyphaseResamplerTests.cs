@@ -42,6 +42,40 @@ public class PolyphaseResamplerTests
         attenuation.Should().BeLessThan(-60);
     }
 
+    [Theory]
+    [InlineData(44100, 8000)]
+    [InlineData(24000, 16000)]
+    [InlineData(22050, 16000)]
+    public void Every_tone_from_the_output_Nyquist_frequency_up_is_at_least_75_dB_down(int inputRate, int outputRate)
+    {
+        var nyquist = outputRate / 2.0;
+        for (var frequency = nyquist * 1.0025; frequency < Math.Min(inputRate / 2.0, nyquist * 2); frequency += nyquist / 37)
+        {
+            var input = Signal.Sine(frequency, inputRate, inputRate / 4);
+            var output = Signal.ResampleWhole(new PolyphaseResampler(inputRate, outputRate), input);
+            var steady = output.AsSpan(output.Length / 4, output.Length / 2);
+
+            (20 * Math.Log10(Signal.Rms(steady) / Signal.Rms(input))).Should().BeLessThan(-75, "{0:F0} Hz cannot be represented at {1} Hz", frequency, outputRate);
+        }
+    }
+
+    [Theory]
+    [InlineData(44100, 8000)]
+    [InlineData(22050, 24000)]
+    [InlineData(8000, 16000)]
+    public void The_pass_band_is_flat_to_85_percent_of_the_lower_Nyquist_frequency(int inputRate, int outputRate)
+    {
+        var nyquist = Math.Min(inputRate, outputRate) / 2.0;
+        for (var frequency = 50.0; frequency <= nyquist * 0.85; frequency += nyquist / 23)
+        {
+            var input = Signal.Sine(frequency, inputRate, inputRate / 2);
+            var output = Signal.ResampleWhole(new PolyphaseResampler(inputRate, outputRate), input);
+            var gain = Signal.Rms(output.AsSpan(output.Length / 4, output.Length / 2)) / Signal.Rms(input.AsSpan(input.Length / 4, input.Length / 2));
+
+            (20 * Math.Log10(gain)).Should().BeApproximately(0, 0.02, "{0:F0} Hz is in the pass band", frequency);
+        }
+    }
+
     [Fact]
     public void Images_of_an_upsampled_tone_near_the_input_Nyquist_frequency_are_60_dB_down()
     {
