@@ -230,6 +230,19 @@ public class PolyphaseResamplerTests
     }
 
     [Fact]
+    public void Five_hundred_concurrent_resamplers_for_one_ratio_design_the_filter_table_once()
+    {
+        // 44100 -> 8001 is L/M = 127/700 with 384 taps: about 200 KB of table and 400 KB of design scratch.
+        // Designed per instance, 500 of them would allocate some 290 MB; shared, they allocate their histories (~5 MB).
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        Parallel.For(0, 500, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => new PolyphaseResampler(44100, 8001).TapsPerPhase.Should().Be(384));
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        allocated.Should().BeLessThan(60_000_000, "other tests running in parallel allocate too, but nowhere near 290 MB");
+    }
+
+    [Fact]
     public void A_too_small_output_is_rejected_before_anything_is_consumed()
     {
         var input = Signal.Noise(2000, seed: 10);
