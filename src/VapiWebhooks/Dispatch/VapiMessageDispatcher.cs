@@ -372,6 +372,7 @@ public sealed class VapiMessageDispatcher
 
     private async Task<BudgetedRun<T>> RunWithBudgetAsync<T>(Func<CancellationToken, Task<T>> work, TimeSpan budget, CancellationToken requestAborted)
     {
+        // One timer per run: the budget token both cancels the handler and ends the wait below.
         using var budgetSource = new CancellationTokenSource(budget, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budgetSource.Token, requestAborted);
         Task<T> task;
@@ -386,14 +387,9 @@ public sealed class VapiMessageDispatcher
 
         try
         {
-            // WaitAsync answers at the deadline even when the handler ignores its token.
-            var value = await task.WaitAsync(budget, _time, requestAborted).ConfigureAwait(false);
+            // WaitAsync answers when the budget runs out even if the handler ignores its token.
+            var value = await task.WaitAsync(linked.Token).ConfigureAwait(false);
             return BudgetedRun<T>.Completed(value);
-        }
-        catch (TimeoutException) when (!task.IsCompleted)
-        {
-            ObserveLater(task);
-            return BudgetedRun<T>.DeadlineExceeded();
         }
         catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
         {
@@ -402,6 +398,7 @@ public sealed class VapiMessageDispatcher
         }
         catch (OperationCanceledException) when (budgetSource.IsCancellationRequested)
         {
+            ObserveLater(task);
             return BudgetedRun<T>.DeadlineExceeded();
         }
         catch (Exception ex)
