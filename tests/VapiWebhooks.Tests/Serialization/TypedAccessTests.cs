@@ -218,6 +218,34 @@ public class TypedAccessTests
         act.Should().ThrowExactly<JsonException>().Which.Path.Should().Be("$.message.timestamp");
     }
 
+    [Theory]
+    [InlineData("1e20")]
+    [InlineData("-1e20")]
+    [InlineData("253402300800000")] // 10000-01-01: one ms past DateTimeOffset.MaxValue
+    public void Timestamp_number_outside_the_representable_range_is_a_json_exception_not_a_later_crash(string number)
+    {
+        var body = TestBodies.Utf8("{\"message\":{\"type\":\"hang\",\"timestamp\":" + number + "}}");
+
+        var act = () => VapiJson.DeserializeMessage(body).Timestamp!.Value.Value;
+
+        act.Should().ThrowExactly<JsonException>().Which.Path.Should().Be("$.message.timestamp");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-62135596800000")] // DateTimeOffset.MinValue
+    [InlineData("253402300799999")] // DateTimeOffset.MaxValue, to the millisecond
+    [InlineData("1749737072900.5")]
+    public void Timestamp_number_within_the_range_of_the_range_is_read(string number)
+    {
+        var message = VapiJson.DeserializeMessage(TestBodies.Utf8("{\"message\":{\"type\":\"hang\",\"timestamp\":" + number + "}}"));
+
+        var expected = double.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = message.Timestamp!.Value;
+        timestamp.UnixMilliseconds.Should().Be(expected);
+        ((double)timestamp.Value.ToUnixTimeMilliseconds()).Should().BeApproximately(expected, 1, "double has ~0.05 ms resolution near year 9999");
+    }
+
     private static JsonElement WrittenTimestamp(ServerMessage message)
     {
         using var written = JsonDocument.Parse(VapiJson.SerializeEnvelope(message));
