@@ -44,8 +44,13 @@ public sealed class ToolCallResult
     /// <param name="name">The tool's function name.</param>
     /// <param name="result">What the model sees.</param>
     /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException"><paramref name="toolCallId"/> or <paramref name="name"/> is null or blank (Vapi requires both).</exception>
     public static ToolCallResult Success(string toolCallId, string name, string result)
-        => new() { ToolCallId = toolCallId, Name = name, Result = result ?? string.Empty };
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(toolCallId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new() { ToolCallId = toolCallId, Name = name, Result = result ?? string.Empty };
+    }
 
     /// <summary>A failed result.</summary>
     /// <param name="error">What the model sees; keep it to one line and free of secrets.</param>
@@ -57,6 +62,11 @@ public sealed class ToolCallResult
     /// <param name="name">The tool's function name.</param>
     /// <param name="error">What the model sees.</param>
     /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException"><paramref name="toolCallId"/> or <paramref name="name"/> is null or blank (Vapi requires both).</exception>
     public static ToolCallResult Failure(string toolCallId, string name, string error)
-        => new() { ToolCallId = toolCallId, Name = name, Error = error ?? string.Empty };
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(toolCallId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new() { ToolCallId = toolCallId, Name = name, Error = error ?? string.Empty };
+    }
 }

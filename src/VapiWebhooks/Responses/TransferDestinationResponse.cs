@@ -11,7 +11,12 @@ public sealed class TransferDestinationResponse
     [JsonPropertyName("destination")]
     public TransferDestination? Destination { get; set; }
 
-    /// <summary>What the assistant says before transferring: a string or a custom message object.</summary>
+    /// <summary>
+    /// What the assistant says while the transfer tool runs: a tool message object (<c>request-start</c>,
+    /// <c>request-complete</c>, <c>request-failed</c> or <c>request-response-delayed</c>), as Vapi defines it.
+    /// The factories put their spoken message on <see cref="TransferDestination.Message"/> instead, where Vapi
+    /// accepts a string or a <c>custom-message</c>.
+    /// </summary>
     [JsonPropertyName("message")]
     public JsonElement? Message { get; set; }
 
@@ -21,32 +26,32 @@ public sealed class TransferDestinationResponse
 
     /// <summary>Transfer to a phone number.</summary>
     /// <param name="number">The number in E.164 form.</param>
-    /// <param name="message">What the assistant says first, if anything.</param>
+    /// <param name="message">What the assistant says before transferring, if anything (sent as the destination's <c>message</c>).</param>
     /// <returns>The reply.</returns>
     public static TransferDestinationResponse ToNumber(string number, string? message = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
-        return new() { Destination = new NumberTransferDestination { Number = number }, Message = SpokenMessage.From(message) };
+        return new() { Destination = new NumberTransferDestination { Number = number, Message = SpokenMessage.From(message) } };
     }
 
     /// <summary>Transfer to a SIP URI.</summary>
     /// <param name="sipUri">The SIP URI.</param>
-    /// <param name="message">What the assistant says first, if anything.</param>
+    /// <param name="message">What the assistant says before transferring, if anything (sent as the destination's <c>message</c>).</param>
     /// <returns>The reply.</returns>
     public static TransferDestinationResponse ToSip(string sipUri, string? message = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sipUri);
-        return new() { Destination = new SipTransferDestination { SipUri = sipUri }, Message = SpokenMessage.From(message) };
+        return new() { Destination = new SipTransferDestination { SipUri = sipUri, Message = SpokenMessage.From(message) } };
     }
 
     /// <summary>Transfer to another assistant of the squad.</summary>
     /// <param name="assistantName">The assistant's name.</param>
-    /// <param name="message">What the assistant says first, if anything.</param>
+    /// <param name="message">What the assistant says before transferring, if anything (sent as the destination's <c>message</c>).</param>
     /// <returns>The reply.</returns>
     public static TransferDestinationResponse ToAssistant(string assistantName, string? message = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(assistantName);
-        return new() { Destination = new AssistantTransferDestination { AssistantName = assistantName }, Message = SpokenMessage.From(message) };
+        return new() { Destination = new AssistantTransferDestination { AssistantName = assistantName, Message = SpokenMessage.From(message) } };
     }
 
     /// <summary>Refuse the transfer; the reason is given to the assistant, which tells the caller.</summary>

@@ -10,6 +10,10 @@ namespace VapiWebhooks.Serialization;
 [JsonConverter(typeof(VapiTimestampConverter))]
 public readonly struct VapiTimestamp : IEquatable<VapiTimestamp>
 {
+    // The instants DateTimeOffset can hold, in milliseconds since the Unix epoch (years 1 to 9999).
+    internal const double MinUnixMilliseconds = -62_135_596_800_000;
+    internal const double MaxUnixMilliseconds = 253_402_300_799_999;
+
     private readonly string? _isoText;
 
     private VapiTimestamp(double unixMilliseconds, string? isoText)
@@ -33,7 +37,18 @@ public readonly struct VapiTimestamp : IEquatable<VapiTimestamp>
     /// <summary>A timestamp written as milliseconds since the Unix epoch, as Vapi sends today.</summary>
     /// <param name="unixMilliseconds">Milliseconds since the epoch.</param>
     /// <returns>The timestamp.</returns>
-    public static VapiTimestamp FromUnixMilliseconds(double unixMilliseconds) => new(unixMilliseconds, null);
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN or outside the years 1 to 9999.</exception>
+    public static VapiTimestamp FromUnixMilliseconds(double unixMilliseconds)
+    {
+        if (!IsInRange(unixMilliseconds))
+        {
+            throw new ArgumentOutOfRangeException(nameof(unixMilliseconds), unixMilliseconds, "A timestamp must fall within the years 1 to 9999.");
+        }
+
+        return new(unixMilliseconds, null);
+    }
+
+    internal static bool IsInRange(double unixMilliseconds) => unixMilliseconds is >= MinUnixMilliseconds and <= MaxUnixMilliseconds;
 
     /// <summary>A timestamp for an instant, written as milliseconds since the Unix epoch.</summary>
     /// <param name="instant">The instant.</param>

@@ -12,7 +12,11 @@ public sealed class VapiTimestampConverter : JsonConverter<VapiTimestamp>
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                return VapiTimestamp.FromUnixMilliseconds(reader.GetDouble());
+                // Checked here so that an absurd number is a bad request, not a crash when Value is read later.
+                var milliseconds = reader.GetDouble();
+                return VapiTimestamp.IsInRange(milliseconds)
+                    ? VapiTimestamp.FromUnixMilliseconds(milliseconds)
+                    : throw new JsonException("A timestamp number must be milliseconds since the epoch within the years 1 to 9999.");
             case JsonTokenType.String:
                 var text = reader.GetString()!;
                 if (VapiTimestamp.TryParseIso(text, out var parsed))
