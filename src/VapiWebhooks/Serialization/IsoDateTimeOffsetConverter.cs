@@ -16,10 +16,14 @@ public sealed class IsoDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     /// <inheritdoc />
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.String
-            && DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        if (reader.TokenType == JsonTokenType.String)
         {
-            return value;
+            // The UTF-8 ISO-8601 parser is fast and allocation-free; the string parser takes the looser forms.
+            if (reader.TryGetDateTimeOffset(out var value)
+                || DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+            {
+                return value;
+            }
         }
 
         throw new JsonException("Expected an ISO-8601 date and time string.");
