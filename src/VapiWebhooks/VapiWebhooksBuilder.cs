@@ -89,6 +89,19 @@ public sealed class VapiWebhooksBuilder
     public VapiWebhooksBuilder AddTool<TArgs>(string functionName, Func<TArgs, ToolCallContext, CancellationToken, Task<object?>> handler)
         => AddTool(functionName, JsonSerializerOptions.Web, handler);
 
+    /// <summary>Registers a synchronous tool by its function name; arguments bind by reflection with web defaults.</summary>
+    /// <typeparam name="TArgs">The arguments type.</typeparam>
+    /// <param name="functionName">The function name the model calls (exact, case-sensitive).</param>
+    /// <param name="handler">Runs the tool: returns a string, a <see cref="Responses.ToolCallResult"/>, or any object (written as JSON).</param>
+    /// <returns>This builder.</returns>
+    [RequiresUnreferencedCode(ReflectionMessage)]
+    [RequiresDynamicCode(ReflectionMessage)]
+    public VapiWebhooksBuilder AddTool<TArgs>(string functionName, Func<TArgs, ToolCallContext, object?> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return AddTool<TArgs>(functionName, JsonSerializerOptions.Web, (args, context, _) => Task.FromResult(handler(args, context)));
+    }
+
     /// <summary>Registers a tool by its function name, binding arguments with the given options (trim and AOT safe with a source-generated resolver).</summary>
     /// <typeparam name="TArgs">The arguments type.</typeparam>
     /// <param name="functionName">The function name the model calls (exact, case-sensitive).</param>
