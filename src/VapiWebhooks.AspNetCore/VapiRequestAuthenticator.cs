@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,11 @@ internal sealed class VapiRequestAuthenticator : IDisposable
     public ValueTask<VapiVerificationResult> VerifyAsync(string name, HttpRequest request, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var entry = Current(name);
+        if (entry.Options.UseAspNetCoreAuthorization)
+        {
+            return ValueTask.FromResult(VerifyAspNetCoreAuthorization(request.HttpContext));
+        }
+
         if (entry.Verifier is null)
         {
             // AllowUnauthenticated: validation has already refused it outside Development.
@@ -61,6 +67,24 @@ internal sealed class VapiRequestAuthenticator : IDisposable
         // UseForwardedHeaders (when the app trusts its proxy) has already put the public scheme and host here.
         var url = request.GetEncodedUrl();
         return entry.Verifier.VerifyAsync(body, name => headers.TryGetValue(name, out var value) ? (value.Count == 1 ? value[0] : string.Join(',', value.ToArray())) : null, request.Method, url, cancellationToken);
+    }
+
+    /// <summary>
+    /// UseAspNetCoreAuthorization (OAuth2): the authorization middleware has already enforced the endpoint's policy, so a
+    /// request gets here authenticated; this fails closed when the endpoint has no policy (RequireAuthorization forgotten).
+    /// </summary>
+    private static VapiVerificationResult VerifyAspNetCoreAuthorization(HttpContext context)
+    {
+        var metadata = context.GetEndpoint()?.Metadata;
+        var protectedEndpoint = metadata is not null
+            && (metadata.GetMetadata<IAuthorizeData>() is not null || metadata.GetMetadata<AuthorizationPolicy>() is not null)
+            && metadata.GetMetadata<IAllowAnonymous>() is null;
+        if (!protectedEndpoint)
+        {
+            return VapiVerificationResult.NotConfigured;
+        }
+
+        return context.User.Identity?.IsAuthenticated == true ? VapiVerificationResult.Valid : VapiVerificationResult.MissingCredentials;
     }
 
     private Entry Current(string name)

@@ -36,6 +36,46 @@ public static class VapiHttpClientExtensions
         return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
+    /// <summary>Posts <paramref name="message"/> in its envelope, carrying <paramref name="credential"/> exactly as Vapi sends it.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="path">The webhook path (resolved against <see cref="HttpClient.BaseAddress"/>) or absolute URL.</param>
+    /// <param name="credential">The credential: bearer, legacy secret, or an HMAC signature over the exact body, method and URL.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response.</returns>
+    public static Task<HttpResponseMessage> PostVapiMessageAsync(this HttpClient client, ServerMessage message, string path, VapiTestCredential credential, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return client.PostVapiBodyAsync(VapiJson.SerializeEnvelope(message), path, credential, cancellationToken);
+    }
+
+    /// <summary>Posts a raw body as Vapi does (<c>application/json</c>), carrying <paramref name="credential"/> computed over exactly these bytes.</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="body">The body bytes, sent exactly as given.</param>
+    /// <param name="path">The webhook path (resolved against <see cref="HttpClient.BaseAddress"/>) or absolute URL.</param>
+    /// <param name="credential">The credential: bearer, legacy secret, or an HMAC signature over the exact body, method and URL.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="path"/> is relative and the client has no base address.</exception>
+    public static Task<HttpResponseMessage> PostVapiBodyAsync(this HttpClient client, byte[] body, string path, VapiTestCredential credential, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(credential);
+        var url = new Uri(path, UriKind.RelativeOrAbsolute);
+        if (!url.IsAbsoluteUri)
+        {
+            // The signature covers the absolute URL, so resolve it here as HttpClient would.
+            url = new Uri(client.BaseAddress ?? throw new InvalidOperationException("The path is relative and the client has no BaseAddress: pass an absolute URL."), url);
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        credential.ApplyTo(request, body);
+        return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
     /// <summary>Reads a JSON reply; throws when the status is not 200 or the body is not JSON.</summary>
     /// <typeparam name="T">The reply type, for example <see cref="ToolCallsResponse"/>.</typeparam>
     /// <param name="response">The response.</param>

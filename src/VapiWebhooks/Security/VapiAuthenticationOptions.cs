@@ -24,6 +24,18 @@ public sealed class VapiAuthenticationOptions
     public bool AllowUnauthenticated { get; set; }
 
     /// <summary>
+    /// Requests are authenticated by ASP.NET Core's authentication and authorization instead of by this library: for
+    /// Vapi's OAuth2 credential, where Vapi fetches an access token from your token URL and sends
+    /// <c>Authorization: Bearer &lt;token&gt;</c>. Default false. Map the endpoint with
+    /// <c>app.MapVapiWebhooks().RequireAuthorization(...)</c> and a bearer scheme that validates the token: the endpoint then
+    /// accepts a request only when the endpoint carries authorization metadata (and no <c>AllowAnonymous</c>) and the user is
+    /// authenticated, and refuses every request otherwise, so forgetting <c>RequireAuthorization</c> fails closed.
+    /// Cannot be combined with <see cref="Bearer"/>, <see cref="Hmac"/> or <see cref="AllowUnauthenticated"/>.
+    /// A <see cref="VapiRequestVerifier"/> used on its own refuses every request under this setting (<see cref="VapiVerificationResult.NotConfigured"/>).
+    /// </summary>
+    public bool UseAspNetCoreAuthorization { get; set; }
+
+    /// <summary>
     /// Source networks allowed to call, as CIDR ranges or single addresses; <c>VapiEgress</c> stands for
     /// <see cref="VapiNetworkAllowList.VapiEgressRange"/>. Empty (the default) allows any source. Applied by the host
     /// through <see cref="VapiNetworkAllowList.Parse"/> on the client address it trusts.
@@ -35,9 +47,14 @@ public sealed class VapiAuthenticationOptions
     public IReadOnlyList<string> Validate(string sectionPath = SectionName)
     {
         var failures = new List<string>();
-        if (Bearer is null && Hmac is null && !AllowUnauthenticated)
+        if (Bearer is null && Hmac is null && !AllowUnauthenticated && !UseAspNetCoreAuthorization)
         {
-            failures.Add($"{sectionPath} has neither Bearer nor Hmac: configure the credential your Vapi server URL uses (Bearer:Tokens or Hmac:Secrets), or set AllowUnauthenticated to true for local development only.");
+            failures.Add($"{sectionPath} has neither Bearer nor Hmac: configure the credential your Vapi server URL uses (Bearer:Tokens or Hmac:Secrets), set UseAspNetCoreAuthorization to true when ASP.NET Core authorization checks it (OAuth2), or set AllowUnauthenticated to true for local development only.");
+        }
+
+        if (UseAspNetCoreAuthorization && (Bearer is not null || Hmac is not null || AllowUnauthenticated))
+        {
+            failures.Add($"{sectionPath}:UseAspNetCoreAuthorization is true while Bearer, Hmac or AllowUnauthenticated is also set: a Vapi server URL sends one credential; keep UseAspNetCoreAuthorization for OAuth2 and remove the others.");
         }
 
         if (AllowUnauthenticated && (Bearer is not null || Hmac is not null))
@@ -77,5 +94,5 @@ public sealed class VapiAuthenticationOptions
 
     /// <summary>Describes the options without revealing any secret.</summary>
     public override string ToString() =>
-        $"{nameof(VapiAuthenticationOptions)} {{ Bearer = {Bearer?.ToString() ?? "null"}, Hmac = {Hmac?.ToString() ?? "null"}, AllowUnauthenticated = {AllowUnauthenticated}, AllowedNetworks = [{string.Join(", ", AllowedNetworks ?? [])}] }}";
+        $"{nameof(VapiAuthenticationOptions)} {{ Bearer = {Bearer?.ToString() ?? "null"}, Hmac = {Hmac?.ToString() ?? "null"}, AllowUnauthenticated = {AllowUnauthenticated}, UseAspNetCoreAuthorization = {UseAspNetCoreAuthorization}, AllowedNetworks = [{string.Join(", ", AllowedNetworks ?? [])}] }}";
 }
