@@ -25,4 +25,7 @@ internal static partial class EndpointLog
 
     [LoggerMessage(2007, LogLevel.Warning, "Refused an unauthenticated Vapi webhook request from {RemoteAddress}: {Reason}.")]
     public static partial void Unauthenticated(ILogger logger, string reason, string remoteAddress);
+
+    [LoggerMessage(2008, LogLevel.Error, "The reloaded configuration of Vapi credential '{CredentialName}' is invalid; requests are still verified with the last valid one. Fix the configuration.")]
+    public static partial void InvalidCredentialReload(ILogger logger, Exception exception, string credentialName);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using VapiWebhooks.Security;
@@ -22,15 +23,19 @@ internal sealed class VapiRequestAuthenticator : IDisposable
     private readonly IVapiReplayStore _replayStore;
     private readonly TimeProvider _timeProvider;
     private readonly IDisposable _reloadSubscription;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, byte> _invalidReported = new(StringComparer.Ordinal);
 
     public VapiRequestAuthenticator(
         IOptionsMonitor<VapiAuthenticationOptions> options,
         IOptionsMonitorCache<VapiAuthenticationOptions> cache,
         IConfiguration configuration,
         IVapiReplayStore replayStore,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        ILogger<VapiRequestAuthenticator> logger)
     {
         _options = options;
+        _logger = logger;
         _replayStore = replayStore;
         _timeProvider = timeProvider;
 
@@ -89,7 +94,24 @@ internal sealed class VapiRequestAuthenticator : IDisposable
 
     private Entry Current(string name)
     {
-        var current = _options.Get(name);
+        VapiAuthenticationOptions current;
+        try
+        {
+            current = _options.Get(name);
+            _invalidReported.TryRemove(name, out _);
+        }
+        catch (OptionsValidationException ex) when (_entries.TryGetValue(name, out var lastGood))
+        {
+            // A reload produced an invalid credential: keep authenticating with the last valid one rather
+            // than failing every request (or, worse, letting them through), and say so once.
+            if (_invalidReported.TryAdd(name, 0))
+            {
+                EndpointLog.InvalidCredentialReload(_logger, ex, string.IsNullOrEmpty(name) ? "(default)" : name);
+            }
+
+            return lastGood;
+        }
+
         if (_entries.TryGetValue(name, out var entry) && ReferenceEquals(entry.Options, current))
         {
             return entry;

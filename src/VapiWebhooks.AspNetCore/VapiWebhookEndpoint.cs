@@ -237,8 +237,7 @@ internal sealed class VapiWebhookEndpoint
     }
 
     private static Task ProblemAsync(HttpContext context, int statusCode, string reason, string title, string detail)
-        => TypedResults.Problem(detail: detail, statusCode: statusCode, title: title, extensions: new Dictionary<string, object?> { ["reason"] = reason })
-            .ExecuteAsync(context);
+        => ProblemResponse.WriteAsync(context, statusCode, reason, title, detail);
 
     private static bool IsJson(string? contentType)
     {

@@ -25,7 +25,8 @@ public static class VapiWebhooksAspNetCoreServiceCollectionExtensions
         var builder = services.AddVapiWebhooksCore(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<VapiAuthenticationOptions>, VapiCredentialOptionsSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VapiAuthenticationOptions>, VapiCredentialValidator>());
-        services.AddOptions<VapiAuthenticationOptions>().ValidateOnStart();
+        // Each credential is validated when MapVapiWebhooks maps an endpoint that uses it, so an app that maps
+        // only named credentials does not need a default one.
         services.TryAddSingleton<IVapiReplayStore>(sp => new InMemoryVapiReplayStore(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<VapiRequestAuthenticator>();
         services.TryAddSingleton<VapiWebhookEndpoint>();

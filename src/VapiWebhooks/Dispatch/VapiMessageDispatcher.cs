@@ -181,7 +181,7 @@ public sealed class VapiMessageDispatcher
                 message,
                 services,
                 static (h, m, ct) => h.HandleAsync(m, ct),
-                () => ToolCallsResponse.From(calls.Select(c => ToolCallResult.Failure(c.Id, c.Name, "The tool did not finish in time."))),
+                () => ToolCallsResponse.From(calls.Select(c => Failed(c, "The tool did not finish in time."))),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -189,7 +189,7 @@ public sealed class VapiMessageDispatcher
         {
             Log.NoHandler(_logger, message.Type, message.CallId, 200, "an error result per tool call");
             return VapiDispatchResult.Replied(
-                ToolCallsResponse.From(calls.Select(c => ToolCallResult.Failure(c.Id, c.Name, $"No tool named '{Echo(c.Name)}' is registered on this server."))),
+                ToolCallsResponse.From(calls.Select(c => Failed(c, $"No tool named '{Echo(c.Name)}' is registered on this server."))),
                 VapiDispatchOutcome.NoHandler);
         }
 
@@ -216,7 +216,7 @@ public sealed class VapiMessageDispatcher
         if (!_tools.TryGet(call.Name, out var tool))
         {
             Log.UnknownTool(_logger, Echo(call.Name), message.CallId);
-            return ToolCallResult.Failure(call.Id, call.Name, $"No tool named '{Echo(call.Name)}' is registered on this server.");
+            return Failed(call, $"No tool named '{Echo(call.Name)}' is registered on this server.");
         }
 
         var budget = ToolBudget(call.Tool?.Server?.TimeoutSeconds, _options.CurrentValue.Deadlines);
@@ -232,7 +232,7 @@ public sealed class VapiMessageDispatcher
                 case RunStatus.DeadlineExceeded:
                     _metrics.DeadlineExceeded.Add(1, new KeyValuePair<string, object?>(VapiWebhooksTelemetry.MessageTypeTag, message.Type));
                     Log.ToolDeadlineExceeded(_logger, call.Name, call.Id, message.CallId, budget.TotalMilliseconds);
-                    return ToolCallResult.Failure(call.Id, call.Name, $"The tool '{call.Name}' did not finish in time.");
+                    return Failed(call, $"The tool '{call.Name}' did not finish in time.");
                 default:
                     return FailureFor(run.Exception!, call, message);
             }
@@ -249,22 +249,22 @@ public sealed class VapiMessageDispatcher
         switch (value)
         {
             case null:
-                return ToolCallResult.Success(call.Id, call.Name, string.Empty);
+                return Succeeded(call, string.Empty);
             case string text:
-                return ToolCallResult.Success(call.Id, call.Name, text);
+                return Succeeded(call, text);
             case ToolCallResult result:
                 // The id must repeat the call's exactly or Vapi drops the result: the dispatcher owns it.
                 result.ToolCallId = call.Id;
                 result.Name = call.Name;
                 return result;
             case System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } element:
-                return ToolCallResult.Success(call.Id, call.Name, element.GetString()!);
+                return Succeeded(call, element.GetString()!);
             case System.Text.Json.JsonElement element:
-                return ToolCallResult.Success(call.Id, call.Name, element.GetRawText());
+                return Succeeded(call, element.GetRawText());
             default:
                 try
                 {
-                    return ToolCallResult.Success(call.Id, call.Name, tool.SerializeResult(value));
+                    return Succeeded(call, tool.SerializeResult(value));
                 }
                 catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or System.Text.Json.JsonException)
                 {
@@ -279,14 +279,14 @@ public sealed class VapiMessageDispatcher
         {
             case ToolArgumentsException invalid:
                 Log.ToolArgumentsInvalid(_logger, call.Name, call.Id, message.CallId, invalid.Message);
-                return ToolCallResult.Failure(call.Id, call.Name, OneLine($"Invalid arguments for '{call.Name}': {invalid.Message}"));
+                return Failed(call, OneLine($"Invalid arguments for '{call.Name}': {invalid.Message}"));
             case VapiToolException spoken:
                 Log.ToolFailed(_logger, spoken, call.Name, call.Id, message.CallId);
-                return ToolCallResult.Failure(call.Id, call.Name, OneLine(spoken.Message));
+                return Failed(call, OneLine(spoken.Message));
             default:
                 // Exception messages may carry internals (connection strings, SQL): the model gets a fixed text.
                 Log.ToolFailed(_logger, exception, call.Name, call.Id, message.CallId);
-                return ToolCallResult.Failure(call.Id, call.Name, $"The tool '{call.Name}' failed.");
+                return Failed(call, $"The tool '{call.Name}' failed.");
         }
     }
 
@@ -449,6 +449,11 @@ public sealed class VapiMessageDispatcher
 
         return string.IsNullOrWhiteSpace(options.FallbackAssistantErrorMessage) ? null : AssistantRequestResponse.Reject(options.FallbackAssistantErrorMessage);
     }
+
+    // Not the public factories: those insist on an id, and the legacy function-call (or a malformed call) has none.
+    private static ToolCallResult Succeeded(ToolCallPlan.Entry call, string result) => new() { ToolCallId = call.Id, Name = call.Name, Result = result };
+
+    private static ToolCallResult Failed(ToolCallPlan.Entry call, string error) => new() { ToolCallId = call.Id, Name = call.Name, Error = error };
 
     private static string Describe(VapiDispatchResult result)
         => result.Reply is { } reply ? "fallback " + reply.GetType().Name : "problem";
