@@ -143,7 +143,7 @@ public sealed class ReceptionistAssistantHandler(
     private static ServerConfig ToServerConfig(JsonObject server) => new()
     {
         Url = (string?)server["url"],
-        TimeoutSeconds = (double?)server["timeoutSeconds"],
+        TimeoutSeconds = server["timeoutSeconds"]?.GetValue<int>(),
         CredentialId = (string?)server["credentialId"],
         Headers = server["headers"] is { } headers ? ToElement(headers) : null,
     };
