@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using VapiWebhooks.Handlers;
+using VapiWebhooks.Messages;
+using VapiWebhooks.Models;
+using VapiWebhooks.Responses;
+using VapiWebhooks.SampleHost.Data;
+using VapiWebhooks.SampleHost.Tools;
+using VapiWebhooks.SampleHost.Voice;
+using VapiWebhooks.Security;
+
+namespace VapiWebhooks.SampleHost.Handlers;
+
+/// <summary>
+/// <c>assistant-request</c>: answers each incoming call with an inline receptionist assistant, chosen by the
+/// caller's number: a known patient is greeted by name, a blocked number hears a short refusal and the call ends.
+/// Every server URL in the assistant (tools, custom voice, knowledge base, endpointing, server messages) points
+/// back at this host, with the credential Vapi must use.
+/// </summary>
+public sealed class ReceptionistAssistantHandler(
+    CustomerStore customers,
+    ClinicSchedule schedule,
+    EspeakVoice espeak,
+    IOptions<SampleOptions> options,
+    IOptionsMonitor<VapiAuthenticationOptions> credentials,
+    IHttpContextAccessor http,
+    IServiceProvider services,
+    ILogger<ReceptionistAssistantHandler> logger) : IAssistantRequestHandler
+{
+    public const string VoicePath = "/vapi/voice";
+
+    public async Task<AssistantRequestResponse> HandleAsync(AssistantRequestMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var settings = options.Value;
+        var clinic = settings.Clinic;
+        var number = message.Customer?.Number ?? message.Call?.Customer?.Number;
+        var customer = number is null ? null : await customers.FindAsync(number, cancellationToken);
+        if (customer is { Blocked: true })
+        {
+            logger.LogInformation("Rejected call {CallId} from a blocked number.", message.CallId);
+            return AssistantRequestResponse.Reject($"Sorry, we can't take calls from this number at {clinic.Name}. Please contact the clinic in writing. Goodbye.");
+        }
+
+        var baseUrl = PublicBaseUrl();
+        var server = Server(baseUrl + settings.WebhookPath, timeoutSeconds: 20);
+        var firstName = customer?.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var greeting = firstName is null
+            ? $"Thank you for calling {clinic.Name}, this is the virtual receptionist. How can I help you today?"
+            : $"Hi {firstName}, welcome back to {clinic.Name}! How can I help you today?";
+
+        var assistant = new Assistant
+        {
+            Name = clinic.Name + " receptionist",
+            FirstMessage = greeting,
+            FirstMessageMode = "assistant-speaks-first",
+            Model = new AssistantModel
+            {
+                Provider = settings.Assistant.ModelProvider,
+                Model = settings.Assistant.Model,
+                Temperature = 0.3,
+                Messages = [new OpenAIMessage { Role = ConversationRole.System, Content = SystemPrompt(clinic, customer) }],
+                Tools = ToElement(ToolDefinitions.Build(server, withTransfer: true)),
+                ExtensionData = new()
+                {
+                    // knowledge-base-request is switched on here, not by serverMessages.
+                    ["knowledgeBase"] = ToElement(new JsonObject { ["provider"] = "custom-knowledge-base", ["server"] = Server(baseUrl + settings.WebhookPath, timeoutSeconds: 10) }),
+                },
+            },
+            Voice = espeak.IsAvailable && settings.Voice.UseEspeak
+                ? new AssistantVoice { Provider = "custom-voice", Server = ToServerConfig(Server(baseUrl + VoicePath, timeoutSeconds: 20)), CachingEnabled = true }
+                : new AssistantVoice { Provider = settings.Assistant.FallbackVoiceProvider, VoiceId = settings.Assistant.FallbackVoiceId },
+            Transcriber = new AssistantTranscriber { Provider = settings.Assistant.TranscriberProvider, Model = settings.Assistant.TranscriberModel, Language = settings.Assistant.Language },
+            Server = ToServerConfig(server),
+            EndCallPhrases = ["goodbye", "have a nice day"],
+            SilenceTimeoutSeconds = 30,
+            MaxDurationSeconds = 900,
+            ExtensionData = new()
+            {
+                // call.endpointing.request is switched on here, not by serverMessages.
+                ["startSpeakingPlan"] = ToElement(new JsonObject
+                {
+                    ["smartEndpointingPlan"] = new JsonObject { ["provider"] = "custom-endpointing-model", ["server"] = Server(baseUrl + settings.WebhookPath, timeoutSeconds: 5) },
+                }),
+            },
+        };
+
+        // Every notification type this host handles (end-of-call-report, status-update) plus tool-calls and
+        // transfer-destination-request: computed from DI, so a new handler is never silently starved.
+        assistant.WithServerMessagesFrom(services);
+        logger.LogInformation("Answering call {CallId} as a {Kind} caller.", message.CallId, customer?.Name is null ? "new" : "known");
+        return AssistantRequestResponse.ForAssistant(assistant);
+    }
+
+    private string SystemPrompt(ClinicOptions clinic, CustomerRecord? customer)
+    {
+        var now = schedule.LocalNow;
+        var who = customer?.Name is { } name ? $"The caller is {name}, a known patient." : "The caller is not known yet; ask for their full name before booking.";
+        return $"""
+            You are the friendly, concise phone receptionist of {clinic.Name}, a dental clinic. Speak in short sentences; this is a phone call.
+            Today is {now.ToString("dddd yyyy-MM-dd", CultureInfo.InvariantCulture)} and the time is {now.ToString("HH:mm", CultureInfo.InvariantCulture)} (clinic time).
+            Opening hours: {schedule.DescribeHours()}. Appointments last {clinic.SlotMinutes} minutes.
+            {who}
+            To book: ask what the visit is for and which day suits, call find_free_slots, offer two or three times, confirm, then call book_appointment and read back the appointment number.
+            To cancel or check: call look_up_appointment (it finds the caller's upcoming appointments by phone number), then cancel_appointment if asked.
+            If a tool returns an error, explain it simply and offer an alternative. Never invent free slots or prices.
+            For questions about the clinic (hours, parking, insurance, prices, children, payment, emergencies, cancellations), use the knowledge base.
+            If the caller wants a person, use transfer_to_front_desk. For a medical emergency such as trouble breathing, tell them to call 911.
+            """;
+    }
+
+    private string PublicBaseUrl()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
+        {
+            return options.Value.PublicBaseUrl.TrimEnd('/');
+        }
+
+        // Behind ngrok, UseForwardedHeaders has already put the public scheme and host here.
+        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Set Sample:PublicBaseUrl: there is no HTTP request to take the host from.");
+        return $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
+
+    /// <summary>A <c>server</c> object with the credential Vapi must send: the Vapi credential id, or else the bearer header itself.</summary>
+    private JsonObject Server(string url, int timeoutSeconds)
+    {
+        var server = new JsonObject { ["url"] = url, ["timeoutSeconds"] = timeoutSeconds };
+        if (!string.IsNullOrWhiteSpace(options.Value.VapiCredentialId))
+        {
+            server["credentialId"] = options.Value.VapiCredentialId;
+        }
+        else if (credentials.Get(Options.DefaultName).Bearer is { Tokens.Count: > 0 } bearer)
+        {
+            // Without a credential id, tell Vapi which header to send. The reply goes to Vapi only and is never logged.
+            server["headers"] = new JsonObject { [bearer.HeaderName] = (bearer.UsePrefix ? VapiBearerOptions.Prefix : string.Empty) + bearer.Tokens[0] };
+        }
+
+        return server;
+    }
+
+    private static ServerConfig ToServerConfig(JsonObject server) => new()
+    {
+        Url = (string?)server["url"],
+        TimeoutSeconds = server["timeoutSeconds"]?.GetValue<int>(),
+        CredentialId = (string?)server["credentialId"],
+        Headers = server["headers"] is { } headers ? ToElement(headers) : null,
+    };
+
+    private static JsonElement ToElement(JsonNode node) => JsonElement.Parse(node.ToJsonString());
+}
