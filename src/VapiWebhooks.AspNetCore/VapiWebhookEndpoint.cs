@@ -144,7 +144,7 @@ internal sealed class VapiWebhookEndpoint
 
         if (!options.Voice.IsAllowed(message.SampleRate))
         {
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid voice request", $"The sample rate {message.SampleRate} is not supported; Vapi uses 8000, 16000, 22050, 24000 or 44100.").ConfigureAwait(false);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid voice request", $"The sample rate {message.SampleRate} is not supported; this endpoint accepts {string.Join(", ", options.Voice.AllowedSampleRates ?? VapiVoiceOptions.VapiSampleRates)}.").ConfigureAwait(false);
             return;
         }
 
