@@ -103,4 +103,44 @@ public sealed class VoiceCancellationTests(ITestOutputHelper output)
         (await host.Logs.WaitForAsync(2003, Timeout)).Should().NotBeNull();
         host.Logs.Errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_handler_whose_sdk_reports_the_hang_up_with_its_own_exception_is_not_logged_as_an_error()
+    {
+        // gRPC TTS clients, for one, report a cancelled call as RpcException(StatusCode.Cancelled), not as an
+        // OperationCanceledException: the caller hanging up is still not a failure of the handler.
+        var handlerEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await VoiceTestHost.StartAsync(VoiceServer.Kestrel, async (message, audio, ct) =>
+        {
+            try
+            {
+                await audio.WriteAsync(TestPcm.Pattern(960), ct);
+                try
+                {
+                    await Task.Delay(Timeout, ct);
+                }
+                catch (OperationCanceledException ex)
+                {
+                    throw new IOException("Status(StatusCode=\"Cancelled\", Detail=\"Call canceled by the client.\")", ex);
+                }
+            }
+            finally
+            {
+                handlerEnded.TrySetResult();
+            }
+        });
+
+        var response = await host.Client.PostVapiMessageAsync(VapiTestMessages.VoiceRequest("Interrupt me.", 24000)).WaitAsync(Timeout);
+        var body = await response.Content.ReadAsStreamAsync();
+        using (var readTimeout = new CancellationTokenSource(Timeout))
+        {
+            (await body.ReadAsync(new byte[4096], readTimeout.Token)).Should().BePositive();
+        }
+
+        response.Dispose();
+        await handlerEnded.Task.WaitAsync(Timeout);
+
+        (await host.Logs.WaitForAsync(2003, TimeSpan.FromSeconds(2))).Should().NotBeNull("the hang-up is logged at Debug");
+        host.Logs.Errors.Should().BeEmpty();
+    }
 }
