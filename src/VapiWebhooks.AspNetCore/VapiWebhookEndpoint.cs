@@ -144,7 +144,7 @@ internal sealed class VapiWebhookEndpoint
 
         if (!options.Voice.IsAllowed(message.SampleRate))
         {
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid voice request", $"The sample rate {message.SampleRate} is not supported; Vapi uses 8000, 16000, 22050, 24000 or 44100.").ConfigureAwait(false);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid voice request", $"The sample rate {message.SampleRate} is not supported; this endpoint accepts {string.Join(", ", options.Voice.AllowedSampleRates ?? VapiVoiceOptions.VapiSampleRates)}.").ConfigureAwait(false);
             return;
         }
 
@@ -165,9 +165,12 @@ internal sealed class VapiWebhookEndpoint
                 throw new InvalidOperationException($"The voice handler wrote {audio.BytesWritten} bytes: an odd count is half a 16-bit sample. Write whole samples.");
             }
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
-            throw;
+            // Vapi hung up (the caller interrupted). Whatever the handler threw on its way out, an
+            // OperationCanceledException or an SDK's own "cancelled" error (gRPC's RpcException...), is not a failure.
+            EndpointLog.ClientGone(_logger, message.Type, message.CallId);
+            return;
         }
         catch (Exception ex) when (!audio.HasStarted)
         {
