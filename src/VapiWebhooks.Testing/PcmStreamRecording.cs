@@ -97,7 +97,7 @@ public static class PcmStreamRecordingExtensions
 {
     /// <summary>
     /// Reads the whole body of <paramref name="response"/> (sent with <see cref="HttpCompletionOption.ResponseHeadersRead"/>,
-    /// as <see cref="VapiHttpClientExtensions.PostVapiMessageAsync"/> does), recording each read's arrival time.
+    /// as <c>PostVapiMessageAsync</c> does), recording each read's arrival time.
     /// A failed read (an aborted stream) ends the recording instead of throwing; see <see cref="PcmStreamRecording.Completed"/>.
     /// </summary>
     /// <param name="response">The response, whose body has not been read yet.</param>
