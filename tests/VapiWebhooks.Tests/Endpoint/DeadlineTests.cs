@@ -1,0 +1,224 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VapiWebhooks.AspNetCore;
+using VapiWebhooks.Handlers;
+using VapiWebhooks.Messages;
+using VapiWebhooks.Responses;
+using VapiWebhooks.Testing;
+
+namespace VapiWebhooks.Tests.Endpoint;
+
+/// <summary>A handler body that never finishes on its own (it ignores its token) and reports what happened to it.</summary>
+public sealed class Hang
+{
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Started { get; } = NewSignal();
+
+    public TaskCompletionSource Cancelled { get; } = NewSignal();
+
+    /// <summary>Lets abandoned handlers finish when the test is over.</summary>
+    public TaskCompletionSource Release { get; } = NewSignal();
+
+    public async Task<T> ForeverAsync<T>(T value, CancellationToken cancellationToken)
+    {
+        Started.TrySetResult();
+        using var registration = cancellationToken.Register(() => Cancelled.TrySetResult());
+        await Release.Task;
+        return value;
+    }
+}
+
+public sealed class HangingHandler(Hang hang) :
+    IAssistantRequestHandler,
+    ICallEndpointingRequestHandler,
+    IKnowledgeBaseRequestHandler,
+    IServerMessageHandler<StatusUpdateMessage>
+{
+    public Task<AssistantRequestResponse> HandleAsync(AssistantRequestMessage message, CancellationToken cancellationToken)
+        => hang.ForeverAsync(AssistantRequestResponse.ForAssistantId("asst-late"), cancellationToken);
+
+    public Task<CallEndpointingResponse> HandleAsync(CallEndpointingRequestMessage message, CancellationToken cancellationToken)
+        => hang.ForeverAsync(CallEndpointingResponse.FromSeconds(9), cancellationToken);
+
+    public Task<KnowledgeBaseResponse> HandleAsync(KnowledgeBaseRequestMessage message, CancellationToken cancellationToken)
+        => hang.ForeverAsync(KnowledgeBaseResponse.Say("late"), cancellationToken);
+
+    public Task HandleAsync(StatusUpdateMessage message, CancellationToken cancellationToken)
+        => hang.ForeverAsync(true, cancellationToken);
+}
+
+/// <summary>Deadlines on a <see cref="ManualTimeProvider"/>: nothing here waits for real seconds.</summary>
+public class DeadlineTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+
+    [Fact]
+    public async Task A_hanging_assistant_request_handler_gets_the_fallback_assistant_at_its_budget_and_its_token_is_cancelled()
+    {
+        await using var run = await HangingRunAsync(o => o.FallbackAssistantId = "asst-fallback");
+
+        using var response = await run.PostAndExpireAsync(VapiTestMessages.AssistantRequest(), TimeSpan.FromSeconds(6));
+
+        (await response.ReadVapiReplyAsync<AssistantRequestResponse>()).AssistantId.Should().Be("asst-fallback");
+        await run.Hang.Cancelled.Task.WaitAsync(Generous);
+    }
+
+    [Fact]
+    public async Task A_hanging_assistant_request_handler_without_fallback_gets_500_deadline_exceeded()
+    {
+        await using var run = await HangingRunAsync();
+
+        using var response = await run.PostAndExpireAsync(VapiTestMessages.AssistantRequest(), TimeSpan.FromSeconds(6));
+
+        (await response.ReadProblemAsync(HttpStatusCode.InternalServerError)).Reason.Should().Be(ProblemReason.DeadlineExceeded);
+    }
+
+    [Fact]
+    public async Task A_hanging_endpointing_handler_gets_the_configured_default_at_the_default_budget()
+    {
+        await using var run = await HangingRunAsync(o => o.FallbackEndpointingTimeoutSeconds = 2.5);
+
+        using var response = await run.PostAndExpireAsync(VapiTestMessages.CallEndpointingRequest(), TimeSpan.FromSeconds(18));
+
+        (await response.ReadVapiReplyAsync<CallEndpointingResponse>()).TimeoutSeconds.Should().Be(2.5);
+        await run.Hang.Cancelled.Task.WaitAsync(Generous);
+    }
+
+    [Fact]
+    public async Task A_hanging_knowledge_base_handler_gets_no_documents_at_its_8_second_budget()
+    {
+        await using var run = await HangingRunAsync();
+
+        using var response = await run.PostAndExpireAsync(VapiTestMessages.KnowledgeBaseRequest(), TimeSpan.FromSeconds(8));
+
+        var reply = await response.ReadJsonAsync();
+        reply.GetProperty("documents").GetArrayLength().Should().Be(0);
+        reply.TryGetProperty("message", out _).Should().BeFalse();
+        await run.Hang.Cancelled.Task.WaitAsync(Generous);
+    }
+
+    [Fact]
+    public async Task A_hanging_notification_handler_gets_500_deadline_exceeded_at_the_default_budget()
+    {
+        await using var run = await HangingRunAsync();
+
+        using var response = await run.PostAndExpireAsync(VapiTestMessages.StatusUpdate(Models.CallStatus.Ended), TimeSpan.FromSeconds(18));
+
+        (await response.ReadProblemAsync(HttpStatusCode.InternalServerError)).Reason.Should().Be(ProblemReason.DeadlineExceeded);
+        await run.Hang.Cancelled.Task.WaitAsync(Generous);
+    }
+
+    [Fact]
+    public async Task A_per_type_budget_from_configuration_replaces_the_default()
+    {
+        await using var run = await HangingRunAsync(
+            o => o.FallbackEndpointingTimeoutSeconds = 0.75,
+            new Dictionary<string, string?> { ["Vapi:Webhooks:Deadlines:PerType:call.endpointing.request"] = "00:00:03" });
+
+        using var response = await run.PostAndExpireAsync(VapiTestMessages.CallEndpointingRequest(), TimeSpan.FromSeconds(3));
+
+        (await response.ReadVapiReplyAsync<CallEndpointingResponse>()).TimeoutSeconds.Should().Be(0.75);
+    }
+
+    [Fact]
+    public async Task A_hanging_tool_gets_a_did_not_finish_in_time_error_at_its_default_budget()
+    {
+        await using var run = await HangingRunAsync(tools: true);
+        var message = VapiTestMessages.ToolCalls(new TestToolCall("slow_lookup", Id: "call_slow"));
+
+        using var response = await run.PostAndExpireAsync(message, TimeSpan.FromSeconds(18));
+
+        var result = (await response.ReadToolResultsAsync()).Should().ContainSingle().Subject;
+        result.ToolCallId.Should().Be("call_slow");
+        result.Name.Should().Be("slow_lookup");
+        result.Error.Should().Contain("did not finish in time");
+        await run.Hang.Cancelled.Task.WaitAsync(Generous);
+    }
+
+    [Fact]
+    public async Task A_tool_timeout_of_4_seconds_gives_a_2_second_budget()
+    {
+        await using var run = await HangingRunAsync(tools: true);
+        var message = VapiTestMessages.ToolCalls(new TestToolCall("slow_lookup", TimeoutSeconds: 4, Id: "call_slow"));
+
+        using var response = await run.PostAndExpireAsync(message, TimeSpan.FromSeconds(2));
+
+        (await response.ReadToolResultsAsync()).Should().ContainSingle().Which.Error.Should().Contain("did not finish in time");
+    }
+
+    [Fact]
+    public async Task A_slow_tool_does_not_hold_back_a_fast_one_past_its_own_budget()
+    {
+        await using var run = await HangingRunAsync(tools: true);
+        var message = VapiTestMessages.ToolCalls(
+            new TestToolCall("slow_lookup", TimeoutSeconds: 10, Id: "call_slow"),
+            new TestToolCall("quick", Id: "call_quick"));
+
+        using var response = await run.PostAndExpireAsync(message, TimeSpan.FromSeconds(8), armedTimers: 2);
+
+        var results = await response.ReadToolResultsAsync();
+        results.Select(r => r.ToolCallId).Should().Equal("call_slow", "call_quick");
+        results[0].Error.Should().Contain("did not finish in time");
+        results[1].Result.Should().Be("quick answer");
+    }
+
+    private static async Task<HangingRun> HangingRunAsync(
+        Action<VapiWebhookOptions>? options = null,
+        IReadOnlyDictionary<string, string?>? configuration = null,
+        bool tools = false)
+    {
+        var clock = new ManualTimeProvider();
+        var host = await VapiTestHost.StartAsync(
+            vapi =>
+            {
+                if (tools)
+                {
+                    vapi.AddTool<JsonElement>("slow_lookup", (args, ctx, ct) => ctx.Services.GetRequiredService<Hang>().ForeverAsync<object?>("late", ct));
+                    vapi.AddTool<JsonElement>("quick", (args, ctx, ct) => Task.FromResult<object?>("quick answer"));
+                }
+                else
+                {
+                    vapi.AddHandler<HangingHandler>();
+                }
+            },
+            options,
+            configuration,
+            clock,
+            host: b => b.Services.AddSingleton<Hang>());
+        return new HangingRun(host, clock, host.Services.GetRequiredService<Hang>());
+    }
+
+    private sealed class HangingRun(VapiTestHost host, ManualTimeProvider clock, Hang hang) : IAsyncDisposable
+    {
+        public Hang Hang => hang;
+
+        /// <summary>
+        /// Posts, waits until the handler runs and its budget is armed, shows that the budget has not fired a
+        /// moment before it is due, then moves the clock past it and returns the response.
+        /// </summary>
+        public async Task<HttpResponseMessage> PostAndExpireAsync(ServerMessage message, TimeSpan budget, int armedTimers = 2)
+        {
+            var baseline = clock.ActiveTimers;
+            var pending = host.Client.PostVapiMessageAsync(message);
+            await hang.Started.Task.WaitAsync(Generous);
+            await clock.WaitForActiveTimersAsync(baseline + armedTimers, Generous);
+
+            clock.Advance(budget - Tick);
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            pending.IsCompleted.Should().BeFalse($"the budget of {budget} has not run out yet");
+            hang.Cancelled.Task.IsCompleted.Should().BeFalse("the handler's token fires only at the deadline");
+
+            clock.Advance(Tick * 2);
+            return await pending.WaitAsync(Generous);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            hang.Release.TrySetResult();
+            await host.DisposeAsync();
+        }
+    }
+}
