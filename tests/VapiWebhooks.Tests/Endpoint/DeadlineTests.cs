@@ -49,6 +49,18 @@ public sealed class HangingHandler(Hang hang) :
         => hang.ForeverAsync(true, cancellationToken);
 }
 
+public sealed class HangingToolCallsHandler(Hang hang) : IToolCallsHandler
+{
+    public Task<ToolCallsResponse> HandleAsync(ToolCallsMessage message, CancellationToken cancellationToken)
+        => hang.ForeverAsync(ToolCallsResponse.From(), cancellationToken);
+}
+
+/// <summary>A catch-all observer that never finishes on its own.</summary>
+public sealed class HangingCatchAll(Hang hang) : IServerMessageHandler<ServerMessage>
+{
+    public Task HandleAsync(ServerMessage message, CancellationToken cancellationToken) => hang.ForeverAsync(true, cancellationToken);
+}
+
 /// <summary>Deadlines on a <see cref="ManualTimeProvider"/>: nothing here waits for real seconds.</summary>
 public class DeadlineTests
 {
@@ -165,23 +177,94 @@ public class DeadlineTests
         results[1].Result.Should().Be("quick answer");
     }
 
+    [Fact]
+    public async Task A_whole_message_tool_handler_must_answer_within_the_tightest_tool_budget()
+    {
+        await using var run = await HangingRunAsync(vapi: v => v.AddHandler<HangingToolCallsHandler>());
+        var message = VapiTestMessages.ToolCalls(
+            new TestToolCall("check_availability", TimeoutSeconds: 4, Id: "call_1"),
+            new TestToolCall("send_sms", TimeoutSeconds: 20, Id: "call_2"));
+
+        // Vapi gives up on this message after 4 s (the tightest tool timeout): the budget is 2 s, not the 18 s default.
+        using var response = await run.PostAndExpireAsync(message, TimeSpan.FromSeconds(2), answerWithin: TimeSpan.FromSeconds(10));
+
+        var results = await response.ReadToolResultsAsync();
+        results.Select(r => r.ToolCallId).Should().Equal("call_1", "call_2");
+        results.Should().OnlyContain(r => r.Error != null);
+    }
+
+    [Fact]
+    public async Task An_observer_cannot_hold_a_tool_reply_past_the_tool_budget()
+    {
+        await using var run = await HangingRunAsync(vapi: v => v
+            .AddTool<JsonElement>("quick", (args, ctx, ct) => Task.FromResult<object?>("quick answer"))
+            .AddHandler<HangingCatchAll>());
+        var message = VapiTestMessages.ToolCalls(new TestToolCall("quick", TimeoutSeconds: 4, Id: "call_quick"));
+
+        // The tool answers at once; the catch-all then hangs. Vapi stops waiting at 4 s, so the reply must be out by the 2 s tool budget.
+        using var response = await run.PostAndExpireAsync(message, TimeSpan.FromSeconds(2), answerWithin: TimeSpan.FromSeconds(10), notBefore: false);
+
+        (await response.ReadToolResultsAsync()).Should().ContainSingle().Which.Result.Should().Be("quick answer");
+    }
+
+    [Theory]
+    [InlineData(ServerMessageTypes.CallEndpointingRequest)]
+    [InlineData(ServerMessageTypes.StatusUpdate)]
+    public async Task With_the_system_clock_the_handler_token_fires_at_the_deadline(string type)
+    {
+        // The real clock: the budget's CancellationTokenSource and the WaitAsync timeout fall due together and
+        // may fire in either order, so try several times.
+        const int Attempts = 8;
+        var missed = 0;
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            await using var host = await VapiTestHost.StartAsync(
+                vapi => vapi.AddHandler<HangingHandler>(),
+                configuration: new Dictionary<string, string?> { ["Vapi:Webhooks:Deadlines:PerType:" + type] = "00:00:00.100" },
+                host: b => b.Services.AddSingleton<Hang>());
+            var hang = host.Services.GetRequiredService<Hang>();
+            try
+            {
+                ServerMessage message = type == ServerMessageTypes.StatusUpdate ? VapiTestMessages.StatusUpdate(Models.CallStatus.Ended) : VapiTestMessages.CallEndpointingRequest();
+                using var response = await host.Client.PostVapiMessageAsync(message).WaitAsync(Generous);
+
+                ((int)response.StatusCode).Should().BeOneOf(200, 500);
+                if (await Task.WhenAny(hang.Cancelled.Task, Task.Delay(TimeSpan.FromSeconds(2))) != hang.Cancelled.Task)
+                {
+                    missed++;
+                }
+            }
+            finally
+            {
+                hang.Release.TrySetResult();
+            }
+        }
+
+        missed.Should().Be(0, "a handler that ran out of its budget must see its token cancelled every time, or it keeps running on a disposed scope");
+    }
+
     private static async Task<HangingRun> HangingRunAsync(
         Action<VapiWebhookOptions>? options = null,
         IReadOnlyDictionary<string, string?>? configuration = null,
-        bool tools = false)
+        bool tools = false,
+        Action<VapiWebhooksBuilder>? vapi = null)
     {
         var clock = new ManualTimeProvider();
         var host = await VapiTestHost.StartAsync(
-            vapi =>
+            builder =>
             {
-                if (tools)
+                if (vapi is not null)
                 {
-                    vapi.AddTool<JsonElement>("slow_lookup", (args, ctx, ct) => ctx.Services.GetRequiredService<Hang>().ForeverAsync<object?>("late", ct));
-                    vapi.AddTool<JsonElement>("quick", (args, ctx, ct) => Task.FromResult<object?>("quick answer"));
+                    vapi(builder);
+                }
+                else if (tools)
+                {
+                    builder.AddTool<JsonElement>("slow_lookup", (args, ctx, ct) => ctx.Services.GetRequiredService<Hang>().ForeverAsync<object?>("late", ct));
+                    builder.AddTool<JsonElement>("quick", (args, ctx, ct) => Task.FromResult<object?>("quick answer"));
                 }
                 else
                 {
-                    vapi.AddHandler<HangingHandler>();
+                    builder.AddHandler<HangingHandler>();
                 }
             },
             options,
@@ -199,7 +282,7 @@ public class DeadlineTests
         /// Posts, waits until the handler runs and its budget is armed, shows that the budget has not fired a
         /// moment before it is due, then moves the clock past it and returns the response.
         /// </summary>
-        public async Task<HttpResponseMessage> PostAndExpireAsync(ServerMessage message, TimeSpan budget, int armedTimers = 2)
+        public async Task<HttpResponseMessage> PostAndExpireAsync(ServerMessage message, TimeSpan budget, int armedTimers = 2, TimeSpan? answerWithin = null, bool notBefore = true)
         {
             var baseline = clock.ActiveTimers;
             var pending = host.Client.PostVapiMessageAsync(message);
@@ -207,12 +290,22 @@ public class DeadlineTests
             await clock.WaitForActiveTimersAsync(baseline + armedTimers, Generous);
 
             clock.Advance(budget - Tick);
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-            pending.IsCompleted.Should().BeFalse($"the budget of {budget} has not run out yet");
-            hang.Cancelled.Task.IsCompleted.Should().BeFalse("the handler's token fires only at the deadline");
+            if (notBefore)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+                pending.IsCompleted.Should().BeFalse($"the budget of {budget} has not run out yet");
+                hang.Cancelled.Task.IsCompleted.Should().BeFalse("the handler's token fires only at the deadline");
+            }
 
             clock.Advance(Tick * 2);
-            return await pending.WaitAsync(Generous);
+            try
+            {
+                return await pending.WaitAsync(answerWithin ?? Generous);
+            }
+            catch (TimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException($"No answer {answerWithin ?? Generous} (real time) after the {budget} budget ran out on the test clock.");
+            }
         }
 
         public async ValueTask DisposeAsync()

@@ -134,6 +134,20 @@ public class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task AddHandler_called_twice_for_one_class_still_runs_it_once_per_message()
+    {
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddHandler<MultiHandler>().AddHandler<MultiHandler>());
+
+        using var status = await host.Client.PostVapiMessageAsync(VapiTestMessages.StatusUpdate(CallStatus.Ended));
+        using var assistant = await host.Client.PostVapiMessageAsync(VapiTestMessages.AssistantRequest());
+
+        status.StatusCode.Should().Be(HttpStatusCode.OK);
+        assistant.StatusCode.Should().Be(HttpStatusCode.OK);
+        host.Log.Of("IAssistantRequestHandler").Should().ContainSingle();
+        host.Log.Of(HandlerLog.Notification<StatusUpdateMessage>()).Should().ContainSingle("registering a handler class twice must not deliver each notification twice");
+    }
+
+    [Fact]
     public void AddHandler_of_a_class_that_implements_no_handler_interface_throws()
     {
         var services = new ServiceCollection();

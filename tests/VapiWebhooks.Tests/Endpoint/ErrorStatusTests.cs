@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using VapiWebhooks.AspNetCore;
 using VapiWebhooks.Handlers;
 using VapiWebhooks.Messages;
@@ -133,6 +134,76 @@ public class ErrorStatusTests
         problem.Detail.Should().ContainEquivalentOf(what, "the detail says what is wrong: {0}", problem.Detail);
         problem.Detail.Should().Contain("Path: " + where, "the detail says where: {0}", problem.Detail);
         host.Log.IsEmpty.Should().BeTrue("no handler runs for an invalid body");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_body_of_exactly_the_limit_is_accepted_and_one_byte_more_is_refused(bool chunked)
+    {
+        var body = VapiJson.SerializeEnvelope(VapiTestMessages.StatusUpdate(Models.CallStatus.Ended));
+        await using var host = await FixtureEndToEndTests.StartRecordingAppAsync(maxBodySize: body.Length);
+        var padded = new byte[body.Length + 1];
+        body.CopyTo(padded, 0);
+        padded[^1] = (byte)' ';
+
+        using var exact = chunked ? await host.Client.SendAsync(ChunkedPost(Path, body)) : await host.Client.PostVapiBodyAsync(body);
+        using var over = chunked ? await host.Client.SendAsync(ChunkedPost(Path, padded)) : await host.Client.PostVapiBodyAsync(padded);
+
+        exact.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await over.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge)).Reason.Should().Be(ProblemReason.BodyTooLarge);
+        host.Log.Of(HandlerLog.Notification<StatusUpdateMessage>()).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task The_type_may_come_last_after_a_large_payload()
+    {
+        await using var host = await FixtureEndToEndTests.StartRecordingAppAsync();
+        var transcript = new string('w', 100_000);
+        var body = Encoding.UTF8.GetBytes("{\"message\":{\"call\":{\"id\":\"c-last\"},\"role\":\"user\",\"transcriptType\":\"final\",\"transcript\":\"" + transcript + "\",\"type\":\"transcript\"}}");
+
+        using var response = await host.Client.PostVapiBodyAsync(body);
+
+        (await response.ReadJsonAsync()).GetRawText().Should().Be("{}");
+        host.Log.Of(HandlerLog.Notification<TranscriptMessage>()).Should().ContainSingle()
+            .Which.Message.Should().BeOfType<TranscriptMessage>().Which.Transcript.Should().HaveLength(100_000);
+    }
+
+    [Fact]
+    public async Task A_handler_that_returns_null_gets_the_safe_reply()
+    {
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddHandler<NullHandler>(), o => o.FallbackAssistantId = "asst-fallback");
+
+        using var assistant = await host.Client.PostVapiMessageAsync(VapiTestMessages.AssistantRequest());
+        using var predial = await host.Client.PostVapiMessageAsync(VapiTestMessages.CampaignPredial());
+
+        (await assistant.ReadVapiReplyAsync<AssistantRequestResponse>()).AssistantId.Should().Be("asst-fallback");
+        (await predial.ReadVapiReplyAsync<CampaignPredialResponse>()).Eligible.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task When_Vapi_goes_away_the_handler_token_fires()
+    {
+        // Over a real socket: Vapi giving up closes the connection.
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddHandler<HangingHandler>(), host: b => b.Services.AddSingleton<Hang>(), kestrel: true);
+        var hang = host.Services.GetRequiredService<Hang>();
+        using var gone = new CancellationTokenSource();
+        try
+        {
+            var pending = host.Client.PostVapiMessageAsync(VapiTestMessages.KnowledgeBaseRequest(), cancellationToken: gone.Token);
+            await hang.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            await gone.CancelAsync();
+
+            var wait = async () => await pending;
+            await wait.Should().ThrowAsync<OperationCanceledException>();
+            var cancelled = await Task.WhenAny(hang.Cancelled.Task, Task.Delay(TimeSpan.FromSeconds(15))) == hang.Cancelled.Task;
+            cancelled.Should().BeTrue("the handler's token fires when Vapi goes away, so it stops instead of running on a disposed scope");
+        }
+        finally
+        {
+            hang.Release.TrySetResult();
+        }
     }
 
     [Theory]
@@ -397,6 +468,16 @@ public class ErrorStatusTests
             return false;
         }
     }
+}
+
+/// <summary>Returns null where a reply is due.</summary>
+public sealed class NullHandler : IAssistantRequestHandler, ICampaignPredialHandler
+{
+    public Task<AssistantRequestResponse> HandleAsync(AssistantRequestMessage message, CancellationToken cancellationToken)
+        => Task.FromResult<AssistantRequestResponse>(null!);
+
+    public Task<CampaignPredialResponse> HandleAsync(CampaignPredialMessage message, CancellationToken cancellationToken)
+        => Task.FromResult<CampaignPredialResponse>(null!);
 }
 
 /// <summary>Throws from every handler with a message that must never reach Vapi.</summary>

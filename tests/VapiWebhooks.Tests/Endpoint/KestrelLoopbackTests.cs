@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,51 +10,32 @@ using VapiWebhooks.Tests.Fixtures;
 namespace VapiWebhooks.Tests.Endpoint;
 
 /// <summary>The same app on a real Kestrel socket on loopback: real HTTP/1.1 framing, chunking and limits.</summary>
-public sealed class KestrelLoopbackTests : IAsyncLifetime, IDisposable
+public sealed class KestrelLoopbackTests : IAsyncLifetime
 {
     private const long Limit = 256 * 1024;
 
-    private WebApplication? _app;
-    private HttpClient? _client;
+    private VapiTestHost? _host;
 
-    private HttpClient Client => _client ?? throw new InvalidOperationException("The app did not start.");
+    private VapiTestHost Host => _host ?? throw new InvalidOperationException("The app did not start.");
 
-    private HandlerLog Log => _app!.Services.GetRequiredService<HandlerLog>();
+    private HttpClient Client => Host.Client;
+
+    private HandlerLog Log => Host.Log;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        VapiTestHost.Configure(builder, vapi => FixtureEndToEndTests.AddRecording(vapi), o => o.MaxRequestBodySize = Limit, null, null, null);
-        _app = builder.Build();
-        _app.MapVapiWebhooks();
-        using (var start = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-        {
-            await _app.StartAsync(start.Token);
-        }
-
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+        _host = await VapiTestHost.StartAsync(vapi => FixtureEndToEndTests.AddRecording(vapi), o => o.MaxRequestBodySize = Limit, kestrel: true);
+        var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Should().ContainSingle().Subject;
-        new Uri(address).Port.Should().BePositive();
-        _client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        new Uri(address).Port.Should().BePositive("the app is bound to a real port");
+        Client.BaseAddress.Should().Be(new Uri(address));
     }
-
-    public void Dispose() => _client?.Dispose();
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _app.StopAsync(stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 

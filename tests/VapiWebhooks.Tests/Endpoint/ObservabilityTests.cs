@@ -167,6 +167,26 @@ public class ObservabilityTests
         logs.AllText.Should().NotContain(Canary);
     }
 
+    [Fact]
+    public async Task A_huge_unknown_type_and_call_id_reach_the_logs_bounded()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddHandler<CatchAllHandler>(), logs: logs);
+        var hugeType = "x." + string.Concat(Enumerable.Repeat("event-", 2000));
+        var hugeCallId = string.Concat(Enumerable.Repeat("call-", 2000));
+        var body = Encoding.UTF8.GetBytes("{\"message\":{\"type\":\"" + hugeType + "\",\"call\":{\"id\":\"" + hugeCallId + "\"}}}");
+
+        using var response = await host.Client.PostVapiBodyAsync(body);
+
+        (await response.ReadJsonAsync()).GetRawText().Should().Be("{}");
+        logs.Entries.Should().NotBeEmpty();
+        var leaking = logs.Entries
+            .Where(e => e.Text.Contains(hugeType[..200], StringComparison.Ordinal) || e.Text.Contains(hugeCallId[..200], StringComparison.Ordinal))
+            .Select(e => $"{e.Category} #{e.EventId.Id} {e.EventId.Name} ({e.Text.Length} chars)")
+            .Distinct();
+        leaking.Should().BeEmpty("values from the request are bounded before they reach logs or log scopes");
+    }
+
     private static ActivityListener Listen(ConcurrentQueue<Activity> spans)
     {
         var listener = new ActivityListener

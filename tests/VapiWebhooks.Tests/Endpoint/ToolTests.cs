@@ -39,6 +39,13 @@ public sealed class WholeMessageToolsHandler(HandlerLog log) : IToolCallsHandler
     }
 }
 
+/// <summary>A whole-message tool handler that throws at once.</summary>
+public sealed class ThrowingToolCallsHandler : IToolCallsHandler
+{
+    public Task<ToolCallsResponse> HandleAsync(ToolCallsMessage message, CancellationToken cancellationToken)
+        => throw new InvalidOperationException(ThrowingHandler.Secret);
+}
+
 /// <summary>One id per DI scope.</summary>
 public sealed class ScopeProbe
 {
@@ -365,6 +372,92 @@ public class ToolTests
         var result = (await response.ReadToolResultsAsync()).Should().ContainSingle().Subject;
         result.ToolCallId.Should().Be("call_abc123");
         result.Error.Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task A_throwing_whole_message_handler_gives_every_call_an_error_that_does_not_claim_a_timeout()
+    {
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddHandler<ThrowingToolCallsHandler>());
+        var message = VapiTestMessages.ToolCalls(new TestToolCall("get_weather", Id: "call_1"), new TestToolCall("send_sms", Id: "call_2"));
+
+        using var response = await host.Client.PostVapiMessageAsync(message);
+
+        var results = await response.ReadToolResultsAsync();
+        results.Select(r => (r.ToolCallId, r.Name)).Should().Equal(("call_1", "get_weather"), ("call_2", "send_sms"));
+        results.Should().OnlyContain(r => !string.IsNullOrEmpty(r.Error) && r.Result == null);
+        results.Should().OnlyContain(r => !r.Error!.Contains("in time"), "the handler threw at once; telling the model it timed out is false");
+        results.Should().OnlyContain(r => !r.Error!.Contains(ThrowingHandler.Secret));
+    }
+
+    [Fact]
+    public async Task A_multi_line_VapiToolException_message_becomes_a_one_line_error()
+    {
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddTool<JsonElement>("check", (a, c, t) =>
+            throw new VapiToolException("No slot on Monday.\r\nTry Tuesday.\nOr Wednesday.")));
+
+        using var response = await host.Client.PostVapiMessageAsync(VapiTestMessages.ToolCalls(new TestToolCall("check")));
+
+        (await response.ReadToolResultsAsync()).Should().ContainSingle().Which.Error.Should().Be("No slot on Monday. Try Tuesday. Or Wednesday.");
+    }
+
+    [Theory]
+    [InlineData("\"a plain string\"", "a plain string")]
+    [InlineData("""{"slots":["14:30","16:00"]}""", """{"slots":["14:30","16:00"]}""")]
+    [InlineData("42", "42")]
+    public async Task A_JsonElement_result_is_written_as_text(string json, string expected)
+    {
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddTool<JsonElement>("raw", (a, c, t) => Task.FromResult<object?>(JsonElement.Parse(json))));
+
+        using var response = await host.Client.PostVapiMessageAsync(VapiTestMessages.ToolCalls(new TestToolCall("raw")));
+
+        (await response.ReadToolResultsAsync()).Should().ContainSingle().Which.Result.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task A_null_result_is_an_empty_success()
+    {
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddTool<JsonElement>("nothing", (a, c, t) => Task.FromResult<object?>(null)));
+
+        using var response = await host.Client.PostVapiMessageAsync(VapiTestMessages.ToolCalls(new TestToolCall("nothing")));
+
+        var result = (await response.ReadToolResultsAsync()).Should().ContainSingle().Subject;
+        result.Result.Should().Be(string.Empty);
+        result.Error.Should().BeNull();
+    }
+
+    [Fact]
+    public void Two_tools_with_one_name_fail_at_registration()
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddVapiWebhooks().AddTool<JsonElement>("book", (a, c, t) => Task.FromResult<object?>("1"));
+
+        var again = () => builder.AddTool<WeatherTool, WeatherArgs>("book");
+
+        again.Should().Throw<InvalidOperationException>().Which.Message.Should().Contain("'book'");
+    }
+
+    [Fact]
+    public async Task A_tool_gets_the_call_the_customer_and_its_configuration_in_its_context()
+    {
+        ToolCallContext? seen = null;
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddTool<JsonElement>("ctx", (a, c, t) =>
+        {
+            seen = c;
+            return Task.FromResult<object?>("ok");
+        }));
+        var message = VapiTestMessages.ToolCalls(new TestToolCall("ctx", TimeoutSeconds: 12, Id: "call_ctx", ServerUrl: "https://tools.example.com/vapi"));
+
+        using var response = await host.Client.PostVapiMessageAsync(message);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        seen.Should().NotBeNull();
+        seen!.ToolCallId.Should().Be("call_ctx");
+        seen.FunctionName.Should().Be("ctx");
+        seen.Call!.Id.Should().Be(message.CallId);
+        seen.Call.Monitor!.ControlUrl.Should().Be(message.Call!.Monitor!.ControlUrl);
+        seen.Customer!.Number.Should().Be(VapiTestMessages.DefaultCustomerNumber);
+        seen.Tool!.Server!.TimeoutSeconds.Should().Be(12);
+        seen.Tool.Server.Url.Should().Be("https://tools.example.com/vapi");
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,9 +14,9 @@ using VapiWebhooks.Testing;
 namespace VapiWebhooks.Tests.Endpoint;
 
 /// <summary>
-/// A minimal ASP.NET Core app on <see cref="TestServer"/> with <c>AddVapiWebhooks</c>, a <see cref="HandlerLog"/>
+/// A minimal ASP.NET Core app on <see cref="TestServer"/> (or on Kestrel on loopback) with <c>AddVapiWebhooks</c>, a <see cref="HandlerLog"/>
 /// singleton, optional configuration, an optional <see cref="ManualTimeProvider"/> and an optional
-/// capturing logger. Real HTTP semantics (routing, status codes, headers), no sockets.
+/// capturing logger. Real HTTP semantics (routing, status codes, headers); real sockets with Kestrel.
 /// </summary>
 public sealed class VapiTestHost : IAsyncDisposable
 {
@@ -42,14 +44,29 @@ public sealed class VapiTestHost : IAsyncDisposable
         ManualTimeProvider? clock = null,
         CapturingLoggerProvider? logs = null,
         Action<WebApplicationBuilder>? host = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        bool kestrel = false)
     {
-        var app = Build(vapi, options, configuration, clock, logs, host);
+        var app = Build(vapi, options, configuration, clock, logs, host, kestrel);
         try
         {
             (map ?? (a => a.MapVapiWebhooks())).Invoke(app);
-            await app.StartAsync();
-            var client = app.GetTestClient();
+            using (var start = new CancellationTokenSource(RequestTimeout))
+            {
+                await app.StartAsync(start.Token);
+            }
+
+            HttpClient client;
+            if (kestrel)
+            {
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+                client = new HttpClient { BaseAddress = new Uri(address) };
+            }
+            else
+            {
+                client = app.GetTestClient();
+            }
+
             client.Timeout = RequestTimeout;
             return new VapiTestHost(app, client);
         }
@@ -60,17 +77,26 @@ public sealed class VapiTestHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Builds (without starting or mapping) an app on <see cref="TestServer"/>.</summary>
+    /// <summary>Builds (without starting or mapping) an app on <see cref="TestServer"/>, or on Kestrel on a free loopback port.</summary>
     public static WebApplication Build(
         Action<VapiWebhooksBuilder>? vapi = null,
         Action<VapiWebhookOptions>? options = null,
         IReadOnlyDictionary<string, string?>? configuration = null,
         ManualTimeProvider? clock = null,
         CapturingLoggerProvider? logs = null,
-        Action<WebApplicationBuilder>? host = null)
+        Action<WebApplicationBuilder>? host = null,
+        bool kestrel = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         Configure(builder, vapi, options, configuration, clock, logs);
         host?.Invoke(builder);
         return builder.Build();
