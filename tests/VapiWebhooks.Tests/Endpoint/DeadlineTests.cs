@@ -49,6 +49,16 @@ public sealed class HangingHandler(Hang hang) :
         => hang.ForeverAsync(true, cancellationToken);
 }
 
+/// <summary>A scoped service that knows when its scope was disposed.</summary>
+public sealed class DisposableProbe : IDisposable
+{
+    private int _disposed;
+
+    public bool IsDisposed => Volatile.Read(ref _disposed) == 1;
+
+    public void Dispose() => Interlocked.Exchange(ref _disposed, 1);
+}
+
 public sealed class HangingToolCallsHandler(Hang hang) : IToolCallsHandler
 {
     public Task<ToolCallsResponse> HandleAsync(ToolCallsMessage message, CancellationToken cancellationToken)
@@ -243,11 +253,39 @@ public class DeadlineTests
         missed.Should().Be(0, "a handler that ran out of its budget must see its token cancelled every time, or it keeps running on a disposed scope");
     }
 
+    [Fact]
+    public async Task A_tool_that_outlives_its_deadline_keeps_its_scope_until_it_finishes()
+    {
+        DisposableProbe? probe = null;
+        await using var run = await HangingRunAsync(
+            vapi: v => v.AddTool<JsonElement>("slow_lookup", async (args, ctx, ct) =>
+            {
+                probe = ctx.Services.GetRequiredService<DisposableProbe>();
+                return await ctx.Services.GetRequiredService<Hang>().ForeverAsync<object?>("late", ct);
+            }),
+            services: s => s.AddScoped<DisposableProbe>());
+        var message = VapiTestMessages.ToolCalls(new TestToolCall("slow_lookup", TimeoutSeconds: 4, Id: "call_slow"));
+
+        using var response = await run.PostAndExpireAsync(message, TimeSpan.FromSeconds(2));
+
+        (await response.ReadToolResultsAsync()).Should().ContainSingle().Which.Error.Should().Contain("did not finish in time");
+        probe.Should().NotBeNull();
+        probe!.IsDisposed.Should().BeFalse("the tool is still running: its scoped services must stay usable until it is done");
+        run.Hang.Release.TrySetResult();
+        for (var i = 0; i < 200 && !probe.IsDisposed; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        probe.IsDisposed.Should().BeTrue("the scope is disposed once the tool finishes");
+    }
+
     private static async Task<HangingRun> HangingRunAsync(
         Action<VapiWebhookOptions>? options = null,
         IReadOnlyDictionary<string, string?>? configuration = null,
         bool tools = false,
-        Action<VapiWebhooksBuilder>? vapi = null)
+        Action<VapiWebhooksBuilder>? vapi = null,
+        Action<IServiceCollection>? services = null)
     {
         var clock = new ManualTimeProvider();
         var host = await VapiTestHost.StartAsync(
@@ -270,7 +308,11 @@ public class DeadlineTests
             options,
             configuration,
             clock,
-            host: b => b.Services.AddSingleton<Hang>());
+            host: b =>
+            {
+                b.Services.AddSingleton<Hang>();
+                services?.Invoke(b.Services);
+            });
         return new HangingRun(host, clock, host.Services.GetRequiredService<Hang>());
     }
 
