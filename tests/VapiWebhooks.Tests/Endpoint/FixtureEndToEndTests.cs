@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Serialization;
 using VapiWebhooks.Testing;
@@ -38,8 +39,7 @@ public class FixtureEndToEndTests
         return vapi.AddHandler<RecordingHandler>()
             .AddTool<JsonElement>(FunctionCallFixtureTool, (args, context, ct) =>
             {
-                context.Services.GetService(typeof(HandlerLog)).Should().BeOfType<HandlerLog>()
-                    .Which.Add(HandlerLog.Tool(FunctionCallFixtureTool), context.Message);
+                context.Services.GetRequiredService<HandlerLog>().Add(HandlerLog.Tool(FunctionCallFixtureTool), context.Message);
                 return Task.FromResult<object?>($"Booked {args.GetProperty("service").GetString()} on {args.GetProperty("date").GetString()} at {args.GetProperty("time").GetString()}.");
             });
     }

@@ -460,6 +460,20 @@ public class ToolTests
         seen.Tool.Server.Url.Should().Be("https://tools.example.com/vapi");
     }
 
+    [Fact]
+    public async Task Calls_listed_only_in_toolWithToolCallList_are_run_too()
+    {
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddTool<BookingArgs>("book_table", Book));
+        var message = VapiTestMessages.ToolCalls(new TestToolCall("book_table", """{"date":"2026-03-03","time":"19:30","guests":5}""", Id: "call_only"));
+        message.ToolCallList = null;
+
+        using var response = await host.Client.PostVapiMessageAsync(message);
+
+        var result = (await response.ReadToolResultsAsync()).Should().ContainSingle().Subject;
+        result.ToolCallId.Should().Be("call_only");
+        result.Result.Should().Be("Booked 5 on 2026-03-03 at 19:30.");
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
