@@ -28,6 +28,30 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Waits (in real time) until at least <paramref name="count"/> timers are armed, for example until the
+    /// code under test has started its deadline, so that <see cref="Advance"/> cannot run before it.
+    /// </summary>
+    /// <param name="count">How many armed timers to wait for.</param>
+    /// <param name="timeout">How long to wait at most (real time).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes once <see cref="ActiveTimers"/> reaches <paramref name="count"/>.</returns>
+    /// <exception cref="TimeoutException">Fewer timers were armed after <paramref name="timeout"/>.</exception>
+    public async Task WaitForActiveTimersAsync(int count, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var started = TimeProvider.System.GetTimestamp();
+        while (ActiveTimers < count)
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
+            {
+                throw new TimeoutException($"Expected at least {count} armed timer(s) within {timeout}; {ActiveTimers} armed.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public override DateTimeOffset GetUtcNow()
     {

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using VapiWebhooks.Testing;
+
+namespace VapiWebhooks.Tests.Endpoint;
+
+/// <summary>
+/// A minimal ASP.NET Core app on <see cref="TestServer"/> (or on Kestrel on loopback) with <c>AddVapiWebhooks</c>, a <see cref="HandlerLog"/>
+/// singleton, optional configuration, an optional <see cref="ManualTimeProvider"/> and an optional
+/// capturing logger. Real HTTP semantics (routing, status codes, headers); real sockets with Kestrel.
+/// </summary>
+public sealed class VapiTestHost : IAsyncDisposable
+{
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
+
+    private VapiTestHost(WebApplication app, HttpClient client)
+    {
+        App = app;
+        Client = client;
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public HandlerLog Log => App.Services.GetRequiredService<HandlerLog>();
+
+    /// <summary>Builds and starts an app; <paramref name="map"/> maps the endpoints (default: <c>MapVapiWebhooks()</c>).</summary>
+    public static async Task<VapiTestHost> StartAsync(
+        Action<VapiWebhooksBuilder>? vapi = null,
+        Action<VapiWebhookOptions>? options = null,
+        IReadOnlyDictionary<string, string?>? configuration = null,
+        ManualTimeProvider? clock = null,
+        CapturingLoggerProvider? logs = null,
+        Action<WebApplicationBuilder>? host = null,
+        Action<WebApplication>? map = null,
+        bool kestrel = false)
+    {
+        var app = Build(vapi, options, configuration, clock, logs, host, kestrel);
+        try
+        {
+            (map ?? (a => a.MapVapiWebhooks())).Invoke(app);
+            using (var start = new CancellationTokenSource(RequestTimeout))
+            {
+                await app.StartAsync(start.Token);
+            }
+
+            HttpClient client;
+            if (kestrel)
+            {
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+                client = new HttpClient { BaseAddress = new Uri(address) };
+            }
+            else
+            {
+                client = app.GetTestClient();
+            }
+
+            client.Timeout = RequestTimeout;
+            return new VapiTestHost(app, client);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Builds (without starting or mapping) an app on <see cref="TestServer"/>, or on Kestrel on a free loopback port.</summary>
+    public static WebApplication Build(
+        Action<VapiWebhooksBuilder>? vapi = null,
+        Action<VapiWebhookOptions>? options = null,
+        IReadOnlyDictionary<string, string?>? configuration = null,
+        ManualTimeProvider? clock = null,
+        CapturingLoggerProvider? logs = null,
+        Action<WebApplicationBuilder>? host = null,
+        bool kestrel = false)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        if (kestrel)
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        Configure(builder, vapi, options, configuration, clock, logs);
+        host?.Invoke(builder);
+        return builder.Build();
+    }
+
+    /// <summary>The common service set-up, shared with the Kestrel tests.</summary>
+    public static void Configure(
+        WebApplicationBuilder builder,
+        Action<VapiWebhooksBuilder>? vapi,
+        Action<VapiWebhookOptions>? options,
+        IReadOnlyDictionary<string, string?>? configuration,
+        ManualTimeProvider? clock,
+        CapturingLoggerProvider? logs)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
+        builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddProvider(logs);
+        }
+
+        builder.Services.AddSingleton<HandlerLog>();
+        var webhooks = builder.Services.AddVapiWebhooks(options);
+        vapi?.Invoke(webhooks);
+        if (clock is not null)
+        {
+            builder.Services.RemoveAll<TimeProvider>();
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await App.StopAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A test that left a handler hanging must not hang the run.
+        }
+
+        await App.DisposeAsync();
+    }
+}
+
+/// <summary>A problem+json body: status, title, detail and the <c>reason</c> extension.</summary>
+public sealed record ProblemBody(int Status, string? Title, string? Detail, string? Reason, string Raw);
+
+/// <summary>Reads the endpoint's problem+json bodies and JSON replies.</summary>
+public static class ProblemReader
+{
+    public static async Task<ProblemBody> ReadProblemAsync(this HttpResponseMessage response, HttpStatusCode expectedStatus)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var raw = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(expectedStatus, "the body was {0}", raw);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json", "the body was {0}", raw);
+        var root = JsonElement.Parse(raw);
+        string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        root.TryGetProperty("status", out var status).Should().BeTrue("a problem carries its status: {0}", raw);
+        return new ProblemBody(status.GetInt32(), Text("title"), Text("detail"), Text("reason"), raw);
+    }
+
+    /// <summary>Reads a 200 JSON reply as a <see cref="JsonElement"/>.</summary>
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var raw = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the body was {0}", raw);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("application/json", "the body was {0}", raw);
+        return JsonElement.Parse(raw);
+    }
+}
