@@ -217,7 +217,7 @@ public class DependencyInjectionTests
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/vapi/webhook")
         {
-            Content = new ByteArrayContent(Serialization.VapiJson.SerializeEnvelope(VapiTestMessages.AssistantRequest())),
+            Content = new ByteArrayContent(global::VapiWebhooks.Serialization.VapiJson.SerializeEnvelope(VapiTestMessages.AssistantRequest())),
         };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestAuthHandler.Token);

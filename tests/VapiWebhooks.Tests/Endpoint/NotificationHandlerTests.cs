@@ -69,7 +69,7 @@ public class NotificationHandlerTests
 
         (await unknown.ReadJsonAsync()).GetRawText().Should().Be("{}");
         (await status.ReadJsonAsync()).GetRawText().Should().Be("{}");
-        (await assistant.ReadVapiReplyAsync<Responses.AssistantRequestResponse>()).AssistantId.Should().Be("asst-multi");
+        (await assistant.ReadVapiReplyAsync<global::VapiWebhooks.Responses.AssistantRequestResponse>()).AssistantId.Should().Be("asst-multi");
         host.Log.Of(HandlerLog.CatchAll).Select(c => c.Message.Type).Should().Equal("call.recording.ready", ServerMessageTypes.StatusUpdate, ServerMessageTypes.AssistantRequest);
     }
 
@@ -113,7 +113,7 @@ public class NotificationHandlerTests
 
         using var response = await host.Client.PostVapiMessageAsync(VapiTestMessages.AssistantRequest());
 
-        (await response.ReadVapiReplyAsync<Responses.AssistantRequestResponse>()).AssistantId.Should().Be("asst-multi");
+        (await response.ReadVapiReplyAsync<global::VapiWebhooks.Responses.AssistantRequestResponse>()).AssistantId.Should().Be("asst-multi");
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class ToolTests
     {
         await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddTool<BookingArgs>("book_table", Book));
         var message = VapiTestMessages.ToolCalls(new TestToolCall("book_table", """{"date":"2026-03-03","time":"19:30","guests":4}""", ArgumentsAsString: asString, Id: "call_1"));
-        var wire = JsonElement.Parse(Serialization.VapiJson.SerializeEnvelope(message)).GetProperty("message").GetProperty("toolCallList")[0].GetProperty("function").GetProperty("arguments");
+        var wire = JsonElement.Parse(global::VapiWebhooks.Serialization.VapiJson.SerializeEnvelope(message)).GetProperty("message").GetProperty("toolCallList")[0].GetProperty("function").GetProperty("arguments");
         wire.ValueKind.Should().Be(asString ? JsonValueKind.String : JsonValueKind.Object, "the arguments go on the wire as the test says");
 
         using var response = await host.Client.PostVapiMessageAsync(message);
@@ -128,7 +128,7 @@ public class ToolTests
 
         var raw = await response.Content.ReadAsStringAsync();
         Schemas.VapiSchemas.AssertValid("ServerMessageResponseToolCalls", raw);
-        var result = JsonSerializer.Deserialize(raw, Serialization.VapiJsonContext.Default.ToolCallsResponse)!.Results.Should().ContainSingle().Subject;
+        var result = JsonSerializer.Deserialize(raw, global::VapiWebhooks.Serialization.VapiJsonContext.Default.ToolCallsResponse)!.Results.Should().ContainSingle().Subject;
         result.ToolCallId.Should().Be("call_o");
         result.Name.Should().Be("lookup_order");
         result.Result.Should().Be("Order 1042 ships tomorrow.");
@@ -165,7 +165,7 @@ public class ToolTests
 
         var raw = await response.Content.ReadAsStringAsync();
         raw.Should().NotContain("password").And.NotContain("10.0.3.7").And.NotContain("InvalidOperationException").And.NotContain(" at ");
-        var result = JsonSerializer.Deserialize(raw, Serialization.VapiJsonContext.Default.ToolCallsResponse)!.Results.Should().ContainSingle().Subject;
+        var result = JsonSerializer.Deserialize(raw, global::VapiWebhooks.Serialization.VapiJsonContext.Default.ToolCallsResponse)!.Results.Should().ContainSingle().Subject;
         result.Error.Should().NotBeNullOrWhiteSpace().And.Contain("book_table").And.NotContain("\n");
         result.Result.Should().BeNull();
     }
