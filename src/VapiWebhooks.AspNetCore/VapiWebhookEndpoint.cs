@@ -148,18 +148,17 @@ internal sealed class VapiWebhookEndpoint
             return;
         }
 
-        var handler = context.RequestServices.GetService<IVoiceRequestHandler>();
-        if (handler is null)
-        {
-            EndpointLog.NoVoiceHandler(_logger, message.CallId);
-            await ProblemAsync(context, StatusCodes.Status501NotImplemented, ProblemReason.NoHandler, "No handler", "No handler is registered for 'voice-request'.").ConfigureAwait(false);
-            return;
-        }
-
         var audio = new HttpVoiceResponseWriter(context, message.SampleRate);
         try
         {
-            await handler.HandleAsync(message, audio, context.RequestAborted).ConfigureAwait(false);
+            var outcome = await _dispatcher.DispatchVoiceAsync(message, audio, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+            if (outcome == VapiDispatchOutcome.NoHandler)
+            {
+                EndpointLog.NoVoiceHandler(_logger, message.CallId);
+                await ProblemAsync(context, StatusCodes.Status501NotImplemented, ProblemReason.NoHandler, "No handler", "No handler is registered for 'voice-request'.").ConfigureAwait(false);
+                return;
+            }
+
             if (audio.HasHalfSample)
             {
                 throw new InvalidOperationException($"The voice handler wrote {audio.BytesWritten} bytes: an odd count is half a 16-bit sample. Write whole samples.");
@@ -193,6 +192,10 @@ internal sealed class VapiWebhookEndpoint
             context.Response.ContentType = "application/octet-stream";
             context.Response.ContentLength = 0;
         }
+
+        // Finish the audio before the observers run, so that they never delay what the caller hears.
+        await context.Response.CompleteAsync().ConfigureAwait(false);
+        await _dispatcher.NotifyObserversAsync(message, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(HttpContext context, VapiDispatchResult result)

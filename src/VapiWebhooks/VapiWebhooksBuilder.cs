@@ -46,6 +46,13 @@ public sealed class VapiWebhooksBuilder
     public VapiWebhooksBuilder AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.Interfaces)] THandler>()
         where THandler : class
     {
+        // Registering the same class twice must not deliver each notification to it twice.
+        if (Services.Any(d => d.ServiceType == typeof(HandlerRegistration<THandler>)))
+        {
+            return this;
+        }
+
+        Services.AddSingleton<HandlerRegistration<THandler>>();
         Services.TryAddScoped<THandler>();
         var found = false;
         foreach (var contract in typeof(THandler).GetInterfaces())
@@ -149,6 +156,9 @@ public sealed class VapiWebhooksBuilder
         Services.AddOptions<Security.VapiAuthenticationOptions>(name).Configure(configure);
         return this;
     }
+
+    // Marks a class as registered by AddHandler.
+    private sealed class HandlerRegistration<THandler>;
 
     private VapiWebhooksBuilder AddRegistration(VapiToolRegistration registration)
     {

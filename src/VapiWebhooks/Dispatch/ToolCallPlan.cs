@@ -17,10 +17,10 @@ internal static class ToolCallPlan
         var entries = new List<Entry>(calls.Count);
         foreach (var call in calls)
         {
-            var name = call.Function?.Name ?? string.Empty;
+            var name = call.FunctionName ?? string.Empty;
             var config = configs.FirstOrDefault(c => c.ToolCall?.Id is { } id && id == call.Id)
                 ?? configs.FirstOrDefault(c => c.Function?.Name == name);
-            entries.Add(new Entry(call.Id ?? string.Empty, name, call.Function?.Arguments ?? default, call, config));
+            entries.Add(new Entry(call.Id ?? string.Empty, name, call.FunctionArguments, call, config));
         }
 
         return entries;

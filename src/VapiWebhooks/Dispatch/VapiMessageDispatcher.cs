@@ -65,29 +65,67 @@ public sealed class VapiMessageDispatcher
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(services);
-        var started = _time.GetTimestamp();
-        var typeTag = TypeTag(message);
-        using var activity = VapiWebhooksTelemetry.ActivitySource.StartActivity("vapi " + typeTag, ActivityKind.Internal);
-        activity?.SetTag(VapiWebhooksTelemetry.MessageTypeTag, typeTag);
-        activity?.SetTag(VapiWebhooksTelemetry.CallIdTag, message.CallId);
-        using var scope = _logger.BeginScope(new MessageLogScope(message.Type, message.CallId));
-
-        var result = await RouteAsync(message, services, started, cancellationToken).ConfigureAwait(false);
-
-        var elapsed = _time.GetElapsedTime(started);
-        var outcome = OutcomeTag(result.Outcome);
-        var tags = new TagList { { VapiWebhooksTelemetry.MessageTypeTag, typeTag }, { VapiWebhooksTelemetry.OutcomeTag, outcome } };
-        _metrics.Messages.Add(1, tags);
-        _metrics.HandlerDuration.Record(elapsed.TotalSeconds, tags);
-        activity?.SetTag(VapiWebhooksTelemetry.OutcomeTag, outcome);
-        if (result.IsProblem)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, result.ProblemTitle);
-        }
-
-        Log.Handled(_logger, message.Type, message.CallId, outcome, elapsed.TotalMilliseconds);
+        using var telemetry = StartTelemetry(message);
+        var result = await RouteAsync(message, services, telemetry.Started, cancellationToken).ConfigureAwait(false);
+        telemetry.Complete(result.Outcome, result.IsProblem ? result.ProblemTitle : null);
         return result;
     }
+
+    /// <summary>
+    /// Runs the <see cref="IVoiceRequestHandler"/> for a <c>voice-request</c>, with the same span, metrics and
+    /// logs as <see cref="DispatchAsync"/>. The host owns the response: it decides what a failure means
+    /// before and after the first byte, so handler exceptions propagate. Call
+    /// <see cref="NotifyObserversAsync"/> once the audio has been sent.
+    /// </summary>
+    /// <param name="message">The voice request.</param>
+    /// <param name="audio">Where the PCM goes.</param>
+    /// <param name="services">The DI scope of this request.</param>
+    /// <param name="cancellationToken">Fires when the caller interrupts (Vapi drops the connection).</param>
+    /// <returns><see cref="VapiDispatchOutcome.Replied"/>, or <see cref="VapiDispatchOutcome.NoHandler"/> when no handler is registered.</returns>
+    public async Task<VapiDispatchOutcome> DispatchVoiceAsync(VoiceRequestMessage message, VoiceResponseWriter audio, IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(audio);
+        ArgumentNullException.ThrowIfNull(services);
+        using var telemetry = StartTelemetry(message);
+        var handler = services.GetService<IVoiceRequestHandler>();
+        if (handler is null)
+        {
+            telemetry.Complete(VapiDispatchOutcome.NoHandler, "No handler");
+            return VapiDispatchOutcome.NoHandler;
+        }
+
+        try
+        {
+            await handler.HandleAsync(message, audio, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            telemetry.Complete(VapiDispatchOutcome.HandlerFailed, "Handler failed");
+            throw;
+        }
+
+        telemetry.Complete(VapiDispatchOutcome.Replied, null);
+        return VapiDispatchOutcome.Replied;
+    }
+
+    /// <summary>
+    /// Runs the notification handlers registered for <paramref name="message"/>'s type and the catch-all
+    /// handlers, within the default budget; failures are logged, not thrown. <see cref="DispatchAsync"/> does
+    /// this itself; hosts call it after streaming a voice reply.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    /// <param name="services">The DI scope of this request.</param>
+    /// <param name="cancellationToken">Fires when the host shuts the request down.</param>
+    /// <returns>A task that completes when the observers are done.</returns>
+    public Task NotifyObserversAsync(ServerMessage message, IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(services);
+        return ObserveAsync(message, services, BudgetFor(message.Type, _options.CurrentValue), cancellationToken);
+    }
+
+    private MessageTelemetry StartTelemetry(ServerMessage message) => new(this, message);
 
     private async Task<VapiDispatchResult> RouteAsync(ServerMessage message, IServiceProvider services, long started, CancellationToken cancellationToken)
     {
@@ -95,19 +133,19 @@ public sealed class VapiMessageDispatcher
         var result = message switch
         {
             AssistantRequestMessage m => await RequestAsync<IAssistantRequestHandler, AssistantRequestMessage, AssistantRequestResponse>(
-                m, services, static (h, m, ct) => h.HandleAsync(m, ct), () => AssistantFallback(options), cancellationToken).ConfigureAwait(false),
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), _ => AssistantFallback(options), cancellationToken).ConfigureAwait(false),
             ToolCallsMessage m => await ToolCallsAsync(m, services, cancellationToken).ConfigureAwait(false),
             FunctionCallMessage m => await FunctionCallAsync(m, services, cancellationToken).ConfigureAwait(false),
             TransferDestinationRequestMessage m => await RequestAsync<ITransferDestinationRequestHandler, TransferDestinationRequestMessage, TransferDestinationResponse>(
-                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static () => TransferDestinationResponse.Refuse("No transfer destination is available right now."), cancellationToken).ConfigureAwait(false),
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static _ => TransferDestinationResponse.Refuse("No transfer destination is available right now."), cancellationToken).ConfigureAwait(false),
             HandoffDestinationRequestMessage m => await RequestAsync<IHandoffDestinationRequestHandler, HandoffDestinationRequestMessage, HandoffDestinationResponse>(
-                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static () => HandoffDestinationResponse.Cancel("No handoff destination is available right now."), cancellationToken).ConfigureAwait(false),
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static _ => HandoffDestinationResponse.Cancel("No handoff destination is available right now."), cancellationToken).ConfigureAwait(false),
             KnowledgeBaseRequestMessage m => await RequestAsync<IKnowledgeBaseRequestHandler, KnowledgeBaseRequestMessage, KnowledgeBaseResponse>(
-                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static () => KnowledgeBaseResponse.Empty(), cancellationToken).ConfigureAwait(false),
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static _ => KnowledgeBaseResponse.Empty(), cancellationToken).ConfigureAwait(false),
             CallEndpointingRequestMessage m => await RequestAsync<ICallEndpointingRequestHandler, CallEndpointingRequestMessage, CallEndpointingResponse>(
-                m, services, static (h, m, ct) => h.HandleAsync(m, ct), () => CallEndpointingResponse.FromSeconds(options.FallbackEndpointingTimeoutSeconds), cancellationToken).ConfigureAwait(false),
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), _ => CallEndpointingResponse.FromSeconds(options.FallbackEndpointingTimeoutSeconds), cancellationToken).ConfigureAwait(false),
             CampaignPredialMessage m => await RequestAsync<ICampaignPredialHandler, CampaignPredialMessage, CampaignPredialResponse>(
-                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static () => CampaignPredialResponse.Skip(), cancellationToken).ConfigureAwait(false),
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static _ => CampaignPredialResponse.Skip(), cancellationToken).ConfigureAwait(false),
             VoiceRequestMessage => VapiDispatchResult.Problem(
                 501, VapiDispatchOutcome.NoHandler, "Voice requests are streamed", "A voice-request is answered with streamed PCM by the host, not by DispatchAsync."),
             _ => null,
@@ -118,9 +156,10 @@ public sealed class VapiMessageDispatcher
             return await NotifyAsync(message, services, cancellationToken).ConfigureAwait(false);
         }
 
-        // Observers of request types run after the reply is ready and only within what is left of the budget,
-        // so they can never make the reply late.
-        var left = BudgetFor(message.Type, options) - _time.GetElapsedTime(started);
+        // Observers of request types run after the reply is ready and only within what is left of the budget
+        // (for tools, the tightest tool's), so they can never make the reply late.
+        var budget = message is ToolCallsMessage toolCalls ? TightestToolBudget(ToolCallPlan.From(toolCalls), options) : BudgetFor(message.Type, options);
+        var left = budget - _time.GetElapsedTime(started);
         if (left > TimeSpan.Zero)
         {
             await ObserveAsync(message, services, left, cancellationToken).ConfigureAwait(false);
@@ -133,8 +172,9 @@ public sealed class VapiMessageDispatcher
         TMessage message,
         IServiceProvider services,
         Func<THandler, TMessage, CancellationToken, Task<TReply>> invoke,
-        Func<TReply?> fallback,
-        CancellationToken cancellationToken)
+        Func<VapiDispatchOutcome, TReply?> fallback,
+        CancellationToken cancellationToken,
+        TimeSpan? budgetOverride = null)
         where THandler : class
         where TMessage : ServerMessage
         where TReply : class
@@ -142,12 +182,12 @@ public sealed class VapiMessageDispatcher
         var handler = services.GetService<THandler>();
         if (handler is null)
         {
-            var result = Fallback(fallback(), VapiDispatchOutcome.NoHandler, 501, "No handler", $"No handler is registered for '{message.Type}'.");
-            Log.NoHandler(_logger, message.Type, message.CallId, result.StatusCode, Describe(result));
+            var result = Fallback(fallback(VapiDispatchOutcome.NoHandler), VapiDispatchOutcome.NoHandler, 501, "No handler", $"No handler is registered for '{message.Type}'.");
+            Log.NoHandler(_logger, Echo(message.Type), EchoOrNull(message.CallId), result.StatusCode, Describe(result));
             return result;
         }
 
-        var budget = BudgetFor(message.Type, _options.CurrentValue);
+        var budget = budgetOverride ?? BudgetFor(message.Type, _options.CurrentValue);
         var run = await RunWithBudgetAsync(ct => invoke(handler, message, ct), budget, cancellationToken).ConfigureAwait(false);
         switch (run.Status)
         {
@@ -155,17 +195,17 @@ public sealed class VapiMessageDispatcher
                 return VapiDispatchResult.Replied(run.Value);
             case RunStatus.DeadlineExceeded:
                 {
-                    _metrics.DeadlineExceeded.Add(1, new KeyValuePair<string, object?>(VapiWebhooksTelemetry.MessageTypeTag, message.Type));
-                    var result = Fallback(fallback(), VapiDispatchOutcome.DeadlineExceeded, 500, "Deadline exceeded", $"The handler for '{message.Type}' did not answer within its budget.");
-                    Log.DeadlineExceeded(_logger, message.Type, message.CallId, budget.TotalMilliseconds, result.StatusCode, Describe(result));
+                    _metrics.DeadlineExceeded.Add(1, new KeyValuePair<string, object?>(VapiWebhooksTelemetry.MessageTypeTag, TypeTag(message)));
+                    var result = Fallback(fallback(VapiDispatchOutcome.DeadlineExceeded), VapiDispatchOutcome.DeadlineExceeded, 500, "Deadline exceeded", $"The handler for '{message.Type}' did not answer within its budget.");
+                    Log.DeadlineExceeded(_logger, Echo(message.Type), EchoOrNull(message.CallId), budget.TotalMilliseconds, result.StatusCode, Describe(result));
                     return result;
                 }
 
             default:
                 {
                     var exception = run.Exception ?? new InvalidOperationException($"The handler for '{message.Type}' returned null.");
-                    var result = Fallback(fallback(), VapiDispatchOutcome.HandlerFailed, 500, "Handler failed", $"The handler for '{message.Type}' failed.");
-                    Log.HandlerFailed(_logger, exception, message.Type, message.CallId, result.StatusCode, Describe(result));
+                    var result = Fallback(fallback(VapiDispatchOutcome.HandlerFailed), VapiDispatchOutcome.HandlerFailed, 500, "Handler failed", $"The handler for '{message.Type}' failed.");
+                    Log.HandlerFailed(_logger, exception, Echo(message.Type), EchoOrNull(message.CallId), result.StatusCode, Describe(result));
                     return result;
                 }
         }
@@ -181,13 +221,16 @@ public sealed class VapiMessageDispatcher
                 message,
                 services,
                 static (h, m, ct) => h.HandleAsync(m, ct),
-                () => ToolCallsResponse.From(calls.Select(c => Failed(c, "The tool did not finish in time."))),
-                cancellationToken).ConfigureAwait(false);
+                outcome => ToolCallsResponse.From(calls.Select(c => Failed(c, outcome == VapiDispatchOutcome.DeadlineExceeded
+                    ? $"The tool '{c.Name}' did not finish in time."
+                    : $"The tool '{c.Name}' failed."))),
+                cancellationToken,
+                TightestToolBudget(calls, _options.CurrentValue)).ConfigureAwait(false);
         }
 
         if (_tools.IsEmpty)
         {
-            Log.NoHandler(_logger, message.Type, message.CallId, 200, "an error result per tool call");
+            Log.NoHandler(_logger, Echo(message.Type), EchoOrNull(message.CallId), 200, "an error result per tool call");
             return VapiDispatchResult.Replied(
                 ToolCallsResponse.From(calls.Select(c => Failed(c, $"No tool named '{Echo(c.Name)}' is registered on this server."))),
                 VapiDispatchOutcome.NoHandler);
@@ -215,12 +258,13 @@ public sealed class VapiMessageDispatcher
     {
         if (!_tools.TryGet(call.Name, out var tool))
         {
-            Log.UnknownTool(_logger, Echo(call.Name), message.CallId);
+            Log.UnknownTool(_logger, Echo(call.Name), EchoOrNull(message.CallId));
             return Failed(call, $"No tool named '{Echo(call.Name)}' is registered on this server.");
         }
 
         var budget = ToolBudget(call.Tool?.Server?.TimeoutSeconds, _options.CurrentValue.Deadlines);
         var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        Task? abandoned = null;
         try
         {
             var context = new ToolCallContext(call.Id, call.Name, message, scope.ServiceProvider, call.ToolCall, call.Tool);
@@ -230,8 +274,9 @@ public sealed class VapiMessageDispatcher
                 case RunStatus.Completed:
                     return ToResult(tool, run.Value, call, message);
                 case RunStatus.DeadlineExceeded:
-                    _metrics.DeadlineExceeded.Add(1, new KeyValuePair<string, object?>(VapiWebhooksTelemetry.MessageTypeTag, message.Type));
-                    Log.ToolDeadlineExceeded(_logger, call.Name, call.Id, message.CallId, budget.TotalMilliseconds);
+                    abandoned = run.Abandoned;
+                    _metrics.DeadlineExceeded.Add(1, new KeyValuePair<string, object?>(VapiWebhooksTelemetry.MessageTypeTag, TypeTag(message)));
+                    Log.ToolDeadlineExceeded(_logger, call.Name, call.Id, EchoOrNull(message.CallId), budget.TotalMilliseconds);
                     return Failed(call, $"The tool '{call.Name}' did not finish in time.");
                 default:
                     return FailureFor(run.Exception!, call, message);
@@ -239,8 +284,15 @@ public sealed class VapiMessageDispatcher
         }
         finally
         {
-            // A tool that outlived its deadline still holds the scope: dispose it once the tool is done.
-            await scope.DisposeAsync().ConfigureAwait(false);
+            if (abandoned is null)
+            {
+                await scope.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                // A tool that outlived its deadline still uses the scope: dispose it once the tool is done.
+                _ = abandoned.ContinueWith(static (_, state) => ((AsyncServiceScope)state!).DisposeAsync().AsTask(), scope, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
         }
     }
 
@@ -278,14 +330,14 @@ public sealed class VapiMessageDispatcher
         switch (exception)
         {
             case ToolArgumentsException invalid:
-                Log.ToolArgumentsInvalid(_logger, call.Name, call.Id, message.CallId, invalid.Message);
+                Log.ToolArgumentsInvalid(_logger, call.Name, call.Id, EchoOrNull(message.CallId), invalid.Message);
                 return Failed(call, OneLine($"Invalid arguments for '{call.Name}': {invalid.Message}"));
             case VapiToolException spoken:
-                Log.ToolFailed(_logger, spoken, call.Name, call.Id, message.CallId);
+                Log.ToolFailed(_logger, spoken, call.Name, call.Id, EchoOrNull(message.CallId));
                 return Failed(call, OneLine(spoken.Message));
             default:
                 // Exception messages may carry internals (connection strings, SQL): the model gets a fixed text.
-                Log.ToolFailed(_logger, exception, call.Name, call.Id, message.CallId);
+                Log.ToolFailed(_logger, exception, call.Name, call.Id, EchoOrNull(message.CallId));
                 return Failed(call, $"The tool '{call.Name}' failed.");
         }
     }
@@ -313,14 +365,14 @@ public sealed class VapiMessageDispatcher
                 {
                     _metrics.DeadlineExceeded.Add(1, new KeyValuePair<string, object?>(VapiWebhooksTelemetry.MessageTypeTag, TypeTag(message)));
                     var result = VapiDispatchResult.Problem(500, VapiDispatchOutcome.DeadlineExceeded, "Deadline exceeded", "A handler did not finish within its budget.");
-                    Log.DeadlineExceeded(_logger, message.Type, message.CallId, budget.TotalMilliseconds, 500, "problem");
+                    Log.DeadlineExceeded(_logger, Echo(message.Type), EchoOrNull(message.CallId), budget.TotalMilliseconds, 500, "problem");
                     return result;
                 }
 
             default:
                 {
                     // 500 lets Vapi retry when the assistant's server has a backoff plan.
-                    Log.HandlerFailed(_logger, run.Exception!, message.Type, message.CallId, 500, "problem");
+                    Log.HandlerFailed(_logger, run.Exception!, Echo(message.Type), EchoOrNull(message.CallId), 500, "problem");
                     return VapiDispatchResult.Problem(500, VapiDispatchOutcome.HandlerFailed, "Handler failed", "A handler failed.");
                 }
         }
@@ -337,7 +389,7 @@ public sealed class VapiMessageDispatcher
         var run = await RunWithBudgetAsync(ct => RunAllAsync(observers, ct), budget, cancellationToken).ConfigureAwait(false);
         if (run.Status != RunStatus.Completed)
         {
-            Log.CatchAllFailed(_logger, run.Exception ?? new TimeoutException("An observer ran out of the message's budget."), message.Type, message.CallId);
+            Log.CatchAllFailed(_logger, run.Exception ?? new TimeoutException("An observer ran out of the message's budget."), Echo(message.Type), EchoOrNull(message.CallId));
         }
     }
 
@@ -399,7 +451,7 @@ public sealed class VapiMessageDispatcher
         catch (OperationCanceledException) when (budgetSource.IsCancellationRequested)
         {
             ObserveLater(task);
-            return BudgetedRun<T>.DeadlineExceeded();
+            return BudgetedRun<T>.DeadlineExceeded(task.IsCompleted ? null : task);
         }
         catch (Exception ex)
         {
@@ -425,6 +477,19 @@ public sealed class VapiMessageDispatcher
             ServerMessageTypes.KnowledgeBaseRequest => deadlines.KnowledgeBaseRequest,
             _ => deadlines.Default,
         };
+    }
+
+    private static TimeSpan TightestToolBudget(List<ToolCallPlan.Entry> calls, VapiWebhookOptions options)
+    {
+        var deadlines = options.Deadlines;
+        var tightest = calls.Count == 0 ? ToolBudget(null, deadlines) : TimeSpan.MaxValue;
+        foreach (var call in calls)
+        {
+            var budget = ToolBudget(call.Tool?.Server?.TimeoutSeconds, deadlines);
+            tightest = budget < tightest ? budget : tightest;
+        }
+
+        return tightest;
     }
 
     internal static TimeSpan ToolBudget(double? timeoutSeconds, VapiDeadlineOptions deadlines)
@@ -472,7 +537,56 @@ public sealed class VapiMessageDispatcher
     // Names come from the request: bound their length before they reach logs or replies.
     private static string Echo(string value) => value.Length <= MaxEchoedNameLength ? value : value[..MaxEchoedNameLength] + "…";
 
+    private static string? EchoOrNull(string? value) => value is null ? null : Echo(value);
+
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    /// <summary>The span, log scope, metrics and "Handled" log line of one message.</summary>
+    private sealed class MessageTelemetry : IDisposable
+    {
+        private readonly VapiMessageDispatcher _owner;
+        private readonly ServerMessage _message;
+        private readonly string _typeTag;
+        private readonly Activity? _activity;
+        private readonly IDisposable? _scope;
+
+        public MessageTelemetry(VapiMessageDispatcher owner, ServerMessage message)
+        {
+            _owner = owner;
+            _message = message;
+            _typeTag = TypeTag(message);
+            Started = owner._time.GetTimestamp();
+            var callId = EchoOrNull(message.CallId);
+            _activity = VapiWebhooksTelemetry.ActivitySource.StartActivity("vapi " + _typeTag, ActivityKind.Internal);
+            _activity?.SetTag(VapiWebhooksTelemetry.MessageTypeTag, _typeTag);
+            _activity?.SetTag(VapiWebhooksTelemetry.CallIdTag, callId);
+            _scope = owner._logger.BeginScope(new MessageLogScope(Echo(message.Type), callId));
+        }
+
+        public long Started { get; }
+
+        public void Complete(VapiDispatchOutcome outcome, string? errorTitle)
+        {
+            var elapsed = _owner._time.GetElapsedTime(Started);
+            var outcomeTag = OutcomeTag(outcome);
+            var tags = new TagList { { VapiWebhooksTelemetry.MessageTypeTag, _typeTag }, { VapiWebhooksTelemetry.OutcomeTag, outcomeTag } };
+            _owner._metrics.Messages.Add(1, tags);
+            _owner._metrics.HandlerDuration.Record(elapsed.TotalSeconds, tags);
+            _activity?.SetTag(VapiWebhooksTelemetry.OutcomeTag, outcomeTag);
+            if (errorTitle is not null)
+            {
+                _activity?.SetStatus(ActivityStatusCode.Error, errorTitle);
+            }
+
+            Log.Handled(_owner._logger, Echo(_message.Type), EchoOrNull(_message.CallId), outcomeTag, elapsed.TotalMilliseconds);
+        }
+
+        public void Dispose()
+        {
+            _scope?.Dispose();
+            _activity?.Dispose();
+        }
+    }
 
     private enum RunStatus
     {
@@ -481,12 +595,12 @@ public sealed class VapiMessageDispatcher
         Failed,
     }
 
-    private readonly record struct BudgetedRun<T>(RunStatus Status, T? Value, Exception? Exception)
+    private readonly record struct BudgetedRun<T>(RunStatus Status, T? Value, Exception? Exception, Task? Abandoned)
     {
-        public static BudgetedRun<T> Completed(T value) => new(RunStatus.Completed, value, null);
+        public static BudgetedRun<T> Completed(T value) => new(RunStatus.Completed, value, null, null);
 
-        public static BudgetedRun<T> DeadlineExceeded() => new(RunStatus.DeadlineExceeded, default, null);
+        public static BudgetedRun<T> DeadlineExceeded(Task? abandoned) => new(RunStatus.DeadlineExceeded, default, null, abandoned);
 
-        public static BudgetedRun<T> Failed(Exception exception) => new(RunStatus.Failed, default, exception);
+        public static BudgetedRun<T> Failed(Exception exception) => new(RunStatus.Failed, default, exception, null);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace VapiWebhooks.Models;
@@ -16,4 +17,30 @@ public sealed class ToolCall : VapiObject
     /// <summary>The function called and its arguments.</summary>
     [JsonPropertyName("function")]
     public ToolCallFunction? Function { get; set; }
+
+    /// <summary>
+    /// The function name: <c>function.name</c>, or the top-level <c>name</c> of the older
+    /// <c>{"id", "name", "parameters"}</c> form that some of Vapi's documentation still shows.
+    /// </summary>
+    [JsonIgnore]
+    public string? FunctionName => Function?.Name
+        ?? (TryGetExtension("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null);
+
+    /// <summary>
+    /// The arguments as a JSON object: <c>function.arguments</c> (object or JSON string), or the top-level
+    /// <c>parameters</c> of the older form; <see cref="JsonValueKind.Undefined"/> when there are none.
+    /// </summary>
+    [JsonIgnore]
+    public JsonElement FunctionArguments
+    {
+        get
+        {
+            if (Function is { } function)
+            {
+                return function.Arguments;
+            }
+
+            return TryGetExtension("parameters", out var parameters) ? new ToolCallFunction { Arguments = parameters }.Arguments : default;
+        }
+    }
 }

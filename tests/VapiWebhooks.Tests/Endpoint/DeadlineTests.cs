@@ -179,7 +179,7 @@ public class DeadlineTests
             new TestToolCall("slow_lookup", TimeoutSeconds: 10, Id: "call_slow"),
             new TestToolCall("quick", Id: "call_quick"));
 
-        using var response = await run.PostAndExpireAsync(message, TimeSpan.FromSeconds(8), armedTimers: 2);
+        using var response = await run.PostAndExpireAsync(message, TimeSpan.FromSeconds(8), armedTimers: 1);
 
         var results = await response.ReadToolResultsAsync();
         results.Select(r => r.ToolCallId).Should().Equal("call_slow", "call_quick");
@@ -324,7 +324,7 @@ public class DeadlineTests
         /// Posts, waits until the handler runs and its budget is armed, shows that the budget has not fired a
         /// moment before it is due, then moves the clock past it and returns the response.
         /// </summary>
-        public async Task<HttpResponseMessage> PostAndExpireAsync(ServerMessage message, TimeSpan budget, int armedTimers = 2, TimeSpan? answerWithin = null, bool notBefore = true)
+        public async Task<HttpResponseMessage> PostAndExpireAsync(ServerMessage message, TimeSpan budget, int armedTimers = 1, TimeSpan? answerWithin = null, bool notBefore = true)
         {
             var baseline = clock.ActiveTimers;
             var pending = host.Client.PostVapiMessageAsync(message);

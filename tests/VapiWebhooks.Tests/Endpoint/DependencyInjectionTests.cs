@@ -197,8 +197,11 @@ public class DependencyInjectionTests
     [Fact]
     public async Task RequireAuthorization_on_the_returned_builder_refuses_unauthenticated_requests_before_any_handler()
     {
+        // OAuth2-style: ASP.NET Core's authentication proves the caller, and the library checks that it did.
         await using var host = await VapiTestHost.StartAsync(
             vapi => FixtureEndToEndTests.AddRecording(vapi),
+            configuration: new Dictionary<string, string?> { ["Vapi:Webhooks:Authentication:UseAspNetCoreAuthorization"] = "true" },
+            defaultCredential: false,
             host: b =>
             {
                 b.Services.AddAuthentication(TestAuthHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);

@@ -54,6 +54,16 @@ public class NotificationHandlerTests
         using var response = await host.Client.PostVapiBodyAsync(FixtureFiles.ReadBytes(relativePath));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
+        await response.Content.ReadAsByteArrayAsync();
+        if (wireType == ServerMessageTypes.VoiceRequest)
+        {
+            // Observers of a voice request run once the audio is complete, so the reply's end comes first.
+            for (var i = 0; i < 200 && host.Log.Of(HandlerLog.CatchAll).Count == 0; i++)
+            {
+                await Task.Delay(25);
+            }
+        }
+
         var seen = host.Log.Of(HandlerLog.CatchAll).Should().ContainSingle($"the catch-all sees '{wireType}' once").Subject;
         seen.Message.Type.Should().Be(wireType);
     }

@@ -107,7 +107,7 @@ public sealed class RecordingHandler(HandlerLog log) :
         var calls = message.ToolCallList is { Count: > 0 } list
             ? list
             : [.. (message.ToolWithToolCallList ?? []).Select(t => t.ToolCall).OfType<ToolCall>()];
-        var results = calls.Select(c => ToolCallResult.Success(c.Id ?? string.Empty, c.Function?.Name ?? string.Empty, "Booked for Tuesday at 4pm."));
+        var results = calls.Select(c => ToolCallResult.Success(c.Id ?? string.Empty, c.FunctionName ?? string.Empty, "Booked for Tuesday at 4pm."));
         return Replied(nameof(IToolCallsHandler), message, ToolCallsResponse.From(results));
     }
 

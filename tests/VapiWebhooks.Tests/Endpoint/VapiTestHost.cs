@@ -22,6 +22,9 @@ public sealed class VapiTestHost : IAsyncDisposable
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The bearer token every test host accepts (the library refuses to start without a credential).</summary>
+    public const string Token = "endpoint-test-token";
+
     private VapiTestHost(WebApplication app, HttpClient client)
     {
         App = app;
@@ -45,9 +48,10 @@ public sealed class VapiTestHost : IAsyncDisposable
         CapturingLoggerProvider? logs = null,
         Action<WebApplicationBuilder>? host = null,
         Action<WebApplication>? map = null,
-        bool kestrel = false)
+        bool kestrel = false,
+        bool defaultCredential = true)
     {
-        var app = Build(vapi, options, configuration, clock, logs, host, kestrel);
+        var app = Build(vapi, options, configuration, clock, logs, host, kestrel, defaultCredential);
         try
         {
             (map ?? (a => a.MapVapiWebhooks())).Invoke(app);
@@ -68,6 +72,7 @@ public sealed class VapiTestHost : IAsyncDisposable
             }
 
             client.Timeout = RequestTimeout;
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
             return new VapiTestHost(app, client);
         }
         catch
@@ -85,7 +90,8 @@ public sealed class VapiTestHost : IAsyncDisposable
         ManualTimeProvider? clock = null,
         CapturingLoggerProvider? logs = null,
         Action<WebApplicationBuilder>? host = null,
-        bool kestrel = false)
+        bool kestrel = false,
+        bool defaultCredential = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (kestrel)
@@ -97,7 +103,7 @@ public sealed class VapiTestHost : IAsyncDisposable
             builder.WebHost.UseTestServer();
         }
 
-        Configure(builder, vapi, options, configuration, clock, logs);
+        Configure(builder, vapi, options, configuration, clock, logs, defaultCredential);
         host?.Invoke(builder);
         return builder.Build();
     }
@@ -109,9 +115,15 @@ public sealed class VapiTestHost : IAsyncDisposable
         Action<VapiWebhookOptions>? options,
         IReadOnlyDictionary<string, string?>? configuration,
         ManualTimeProvider? clock,
-        CapturingLoggerProvider? logs)
+        CapturingLoggerProvider? logs,
+        bool defaultCredential = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (defaultCredential)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Vapi:Webhooks:Authentication:Bearer:Tokens:0"] = Token });
+        }
+
         if (configuration is not null)
         {
             builder.Configuration.AddInMemoryCollection(configuration);
