@@ -32,7 +32,9 @@ public static class SimulatorApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await stderr.WriteLineAsync($"vapi-sim: {parsed.Errors[0].Message} (see vapi-sim --help)");
+            // The most specific error first (an unknown word beats "Required command was not provided"), on one line.
+            var error = parsed.Errors.FirstOrDefault(e => parsed.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal))) ?? parsed.Errors[0];
+            await stderr.WriteLineAsync($"vapi-sim: {OneLine(error.Message)} (see vapi-sim --help)");
             return ExitCodes.BadInput;
         }
 
@@ -42,8 +44,10 @@ public static class SimulatorApp
         }
         catch (UsageException exception)
         {
-            await stderr.WriteLineAsync("vapi-sim: " + exception.Message);
+            await stderr.WriteLineAsync("vapi-sim: " + OneLine(exception.Message));
             return ExitCodes.BadInput;
         }
     }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -112,8 +112,9 @@ internal sealed record SavedBody(string Path, byte[] Bytes, string Type, JsonEle
                     continue;
                 }
 
-                var name = call.TryGetProperty("function", out var function) && function.ValueKind == JsonValueKind.Object
-                    && function.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "(unnamed)";
+                // {"function": {"name"}} as Vapi sends it; some docs show a flat {"name", "parameters"}.
+                var owner = call.TryGetProperty("function", out var function) && function.ValueKind == JsonValueKind.Object ? function : call;
+                var name = owner.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "(unnamed)";
                 calls.Add(new ExpectedToolCall(id.GetString()!, name, asyncIds.Contains(id.GetString()!)));
             }
         }
