@@ -14,6 +14,15 @@ public class BadInputTests
     }
 
     [Fact]
+    public async Task An_unreachable_url_leaves_the_plain_timeline_empty()
+    {
+        var run = await Simulator.RunAsync("call", "--url", $"http://127.0.0.1:{UnusedPort()}/vapi/webhook");
+
+        AssertBadInput(run, "cannot reach");
+        run.Stdout.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task An_unreadable_file_is_one_line_and_exit_2()
     {
         var run = await Simulator.RunAsync("send", Path.Combine(Path.GetTempPath(), "no-such-vapi-body.json"), "--url", "http://127.0.0.1:9/");

@@ -43,3 +43,22 @@ public class CallCommandTests(Xunit.Abstractions.ITestOutputHelper output)
         run.Stdout.Should().NotContain("\u001b[", "output that is not a terminal gets no escape codes");
     }
 }
+
+public class OptionalRequestTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Knowledge_base_and_endpointing_requests_are_sent_when_flagged()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", TestHost.BearerToken, "--json", "--knowledge-base", "--endpointing");
+
+        output.WriteLine(run.Stdout);
+        var kb = run.Steps.Where(s => s.GetProperty("type").GetString() == "knowledge-base-request").ToList();
+        var endpointing = run.Steps.Where(s => s.GetProperty("type").GetString() == "call.endpointing.request").ToList();
+        kb.Should().HaveCount(3, "one per user turn");
+        endpointing.Should().HaveCount(3);
+        kb.Should().OnlyContain(s => s.GetProperty("deadlineMs").GetDouble() == 10000);
+        run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
+    }
+}

@@ -12,14 +12,14 @@ internal sealed class LiveTimeline(TextWriter output) : ITimeline
     private const string Reset = "\u001b[0m";
     private const string ClearLine = "\r\u001b[2K";
 
-    public void Begin(SimulationReport report)
-    {
-        output.WriteLine(TimelineFormat.Header(report));
-        output.WriteLine(Dim + TimelineFormat.ColumnTitles() + Reset);
-    }
+    private SimulationReport? _pendingHeader;
+
+    // The header waits for the first step, so an option error leaves the terminal clean.
+    public void Begin(SimulationReport report) => _pendingHeader = report;
 
     public void StepStarted(int index, string label)
     {
+        WriteHeader();
         output.Write(Dim + TimelineFormat.Pending(index, label) + Reset);
         output.Flush();
     }
@@ -44,5 +44,17 @@ internal sealed class LiveTimeline(TextWriter output) : ITimeline
         }
 
         output.Flush();
+    }
+
+    private void WriteHeader()
+    {
+        if (_pendingHeader is not { } header)
+        {
+            return;
+        }
+
+        _pendingHeader = null;
+        output.WriteLine(TimelineFormat.Header(header));
+        output.WriteLine(Dim + TimelineFormat.ColumnTitles() + Reset);
     }
 }
