@@ -47,6 +47,18 @@ public class BrokenHostTests
     }
 
     [Fact]
+    public async Task A_voice_handler_that_writes_half_a_sample_is_reported()
+    {
+        // The library refuses to send a trailing half sample and aborts the response: Vapi gets no audio.
+        await using var host = await TestHost.StartAsync(HostBreakage.OddLengthPcmThroughLibrary);
+
+        var run = await CallAsync(host);
+
+        run.ExitCode.Should().Be(ExitCodes.Violations, run.ToString());
+        run.Violations.Should().NotBeEmpty().And.OnlyContain(v => v.Type == "voice-request" && (v.Rule == "transport" || v.Rule == "pcm" || v.Rule == "status"));
+    }
+
+    [Fact]
     public async Task A_500_to_tool_calls_is_reported()
     {
         await using var host = await TestHost.StartAsync(HostBreakage.ToolCallsFail500);

@@ -8,4 +8,7 @@ public enum HostBreakage
     SlowAssistantRequest,
     OddLengthPcm,
     ToolCallsFail500,
+
+    /// <summary>The voice handler itself writes an odd byte count through the library's VoiceResponseWriter.</summary>
+    OddLengthPcmThroughLibrary,
 }

@@ -41,9 +41,9 @@ public sealed class TestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         var self = new SelfUrl();
         builder.Services.AddSingleton(self);
-        builder.Services.AddVapiWebhooks()
-            .AddHandler<InlineAssistantChooser>()
-            .AddHandler<ToneVoice>()
+        var webhooks = builder.Services.AddVapiWebhooks().AddHandler<InlineAssistantChooser>();
+        _ = breakage == HostBreakage.OddLengthPcmThroughLibrary ? webhooks.AddHandler<HalfSampleVoice>() : webhooks.AddHandler<ToneVoice>();
+        webhooks
             .AddTool<AvailabilityArgs>("check_availability", (args, _, _) => Task.FromResult<object?>($"Open slots on {args.Date}: 14:30, 16:00"))
             .AddTool<BookingArgs>("book_appointment", (args, _, _) => Task.FromResult<object?>($"Booked {args.Name} on {args.Date} at {args.Time} for a {args.Service}."))
             .AddCredential(string.Empty, credential ?? (o => o.Bearer = new VapiBearerOptions { Tokens = [BearerToken] }));
@@ -171,6 +171,12 @@ public sealed class TestHost : IAsyncDisposable
             };
             return Task.FromResult(AssistantRequestResponse.ForAssistant(assistant));
         }
+    }
+
+    private sealed class HalfSampleVoice : IVoiceRequestHandler
+    {
+        public async Task HandleAsync(VoiceRequestMessage message, VoiceResponseWriter audio, CancellationToken cancellationToken) =>
+            await audio.WriteAsync(new byte[] { 1, 2, 3 }, cancellationToken);
     }
 
     private sealed class ToneVoice : IVoiceRequestHandler
