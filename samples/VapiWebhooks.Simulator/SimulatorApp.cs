@@ -47,6 +47,11 @@ public static class SimulatorApp
             await stderr.WriteLineAsync("vapi-sim: " + OneLine(exception.Message));
             return ExitCodes.BadInput;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("vapi-sim: cancelled");
+            return ExitCodes.BadInput;
+        }
     }
 
     private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));

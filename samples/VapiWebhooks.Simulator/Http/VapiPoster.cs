@@ -41,6 +41,11 @@ internal sealed class VapiPoster(HttpClient client, Uri url, RequestAuthenticati
         {
             return new Exchange { Latency = clock.Elapsed, Deadline = deadline, DeadlineExceeded = true };
         }
+        catch (IOException exception)
+        {
+            // The server reset the connection mid-body (an aborted response).
+            return new Exchange { Latency = clock.Elapsed, Deadline = deadline, TransportError = exception.Message };
+        }
         catch (HttpRequestException exception)
         {
             var refused = exception.InnerException is SocketException

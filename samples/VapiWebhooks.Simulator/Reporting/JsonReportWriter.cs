@@ -24,7 +24,6 @@ internal static class JsonReportWriter
         report.DeadlineScale,
         report.Passed,
         report.ViolationCount,
-        CallViolations = report.CallViolations.Select(v => new { v.Rule, v.Message }),
         Steps = report.Steps.Select(s => new
         {
             s.Index,

@@ -21,10 +21,7 @@ internal sealed class SimulationReport
 
     public List<StepResult> Steps { get; } = [];
 
-    /// <summary>Violations that belong to no single step (a scenario expectation about the whole call).</summary>
-    public List<Checks.Violation> CallViolations { get; } = [];
-
-    public int ViolationCount => Steps.Sum(s => s.Violations.Count) + CallViolations.Count;
+    public int ViolationCount => Steps.Sum(s => s.Violations.Count);
 
     public bool Passed => ViolationCount == 0;
 }

@@ -38,11 +38,6 @@ internal static class TimelineFormat
 
     public static IEnumerable<string> Footer(SimulationReport report)
     {
-        foreach (var violation in report.CallViolations)
-        {
-            yield return "  ✗ " + violation;
-        }
-
         var steps = report.Steps.Count;
         yield return report.Passed
             ? string.Create(CultureInfo.InvariantCulture, $"PASS: {steps} steps, no violations ({report.DurationMs / 1000:0.0} s)")
