@@ -53,6 +53,34 @@ public class VapiTestMessagesTests
         VapiSchemas.AssertValid(definition, Body(message));
     }
 
+    /// <summary>Builders with non-default arguments, beyond <see cref="VapiTestMessages.ForType"/>.</summary>
+    public static TheoryData<string, Func<ServerMessage>> Variants => new()
+    {
+        { "partial transcript", () => VapiTestMessages.PartialTranscript("I'd like", "user") },
+        { "final transcript alias", () => VapiTestMessages.FinalTranscriptAlias("Thanks.", "assistant") },
+        { "status ended with reason", () => VapiTestMessages.StatusUpdate(CallStatus.Ended, EndedReason.AssistantEndedCall) },
+        { "phone hang-up", () => VapiTestMessages.PhoneCallControl("hang-up") },
+        { "speech stopped with artifact", () => VapiTestMessages.SpeechUpdate(SpeechStatus.Stopped, "assistant", 3, new VapiTestConversation().Bot("Hi.")) },
+        { "model output", () => VapiTestMessages.ModelOutput("Sure.", "turn_1") },
+        { "transfer to sip", () => VapiTestMessages.TransferUpdate(new SipTransferDestination { SipUri = "sip:billing@example.com" }) },
+        { "artifact upload all ok", () => VapiTestMessages.CallArtifactUpload(pcapSucceeded: true) },
+        { "tool calls, two tools, string arguments", () => VapiTestMessages.ToolCalls(new TestToolCall("a", """{"x":1}""", ArgumentsAsString: true), new TestToolCall("b", "{}", ArgumentsAsString: true, TimeoutSeconds: 5)) },
+        { "end of call report, rejected", () => VapiTestMessages.EndOfCallReport(new VapiTestConversation(), "Rejected.", EndedReason.AssistantRequestReturnedError) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Builder_variants_read_back_and_validate(string variant, Func<ServerMessage> build)
+    {
+        var built = build();
+
+        var read = VapiJson.DeserializeMessage(VapiJson.SerializeEnvelope(built));
+
+        read.GetType().Should().Be(built.GetType(), variant);
+        read.Type.Should().Be(built.Type, variant);
+        VapiSchemas.AssertValid(VapiSchemas.RequestDefinitionFor(built.Type)!, Body(built));
+    }
+
     [Fact]
     public void Tool_calls_with_object_arguments_differ_from_the_spec_only_in_arguments()
     {
