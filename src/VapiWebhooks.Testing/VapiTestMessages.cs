@@ -9,7 +9,7 @@ namespace VapiWebhooks.Testing;
 /// Builds realistic Vapi server messages for tests: a plausible call, customer and phone number, shaped as
 /// Vapi sends them. Every message is a mutable object: change what a test cares about.
 /// </summary>
-public static class VapiTestMessages
+public static partial class VapiTestMessages
 {
     /// <summary>The customer number used when none is given.</summary>
     public const string DefaultCustomerNumber = "+14155550123";
@@ -162,7 +162,27 @@ public static class VapiTestMessages
     /// <param name="contactNumber">The contact's number.</param>
     /// <returns>The message.</returns>
     public static CampaignPredialMessage CampaignPredial(string contactNumber = DefaultCustomerNumber)
-        => Fill(new CampaignPredialMessage { CampaignId = "camp_" + Guid.NewGuid().ToString("N")[..12], Contact = new Customer { Number = contactNumber } }, Call(contactNumber));
+    {
+        var campaignId = Guid.NewGuid().ToString();
+        var contact = new Customer
+        {
+            Number = contactNumber,
+            Name = "Dana Whitfield",
+            ExtensionData = new Dictionary<string, JsonElement>
+            {
+                // A campaign contact is a stored record: Vapi sends its id, org, campaign and creation time.
+                ["id"] = JsonSerializer.SerializeToElement(Guid.NewGuid().ToString(), VapiJsonContext.Default.String),
+                ["campaignId"] = JsonSerializer.SerializeToElement(campaignId, VapiJsonContext.Default.String),
+                ["orgId"] = JsonSerializer.SerializeToElement(OrgId, VapiJsonContext.Default.String),
+                ["createdAt"] = JsonSerializer.SerializeToElement(CallStart.AddDays(-2).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture), VapiJsonContext.Default.String),
+            },
+        };
+        var call = Call(contactNumber);
+        call.Type = CallType.OutboundPhoneCall;
+        call.Status = CallStatus.Queued;
+        call.CampaignId = campaignId;
+        return Fill(new CampaignPredialMessage { CampaignId = campaignId, Contact = contact }, call);
+    }
 
     /// <summary>A final <c>transcript</c> of what someone said.</summary>
     /// <param name="text">The text.</param>
@@ -202,7 +222,7 @@ public static class VapiTestMessages
         message.Timestamp = VapiTimestamp.FromDateTimeOffset(CallStart.AddSeconds(7));
         message.Call = call;
         message.Customer = new Customer { Number = call.Customer?.Number };
-        message.PhoneNumber = new PhoneNumber { Id = call.PhoneNumberId, Number = DefaultPhoneNumber, Provider = "twilio" };
+        message.PhoneNumber = PhoneNumber(call.PhoneNumberId);
         return message;
     }
 }

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace VapiWebhooks.Simulator.Reporting;
+
+/// <summary>The text of the timeline, shared by the plain and the live display.</summary>
+internal static class TimelineFormat
+{
+    private const int LabelWidth = 44;
+
+    public static string Header(SimulationReport report) =>
+        $"vapi-sim {report.Command}{(report.Scenario is null ? string.Empty : " " + report.Scenario)} → {report.Url} (auth: {report.Authentication})";
+
+    public static string ColumnTitles() =>
+        string.Create(CultureInfo.InvariantCulture, $"  {"#",3}  {"step".PadRight(LabelWidth)} {"status",6}  {"latency / deadline",-22} verdict");
+
+    public static string Pending(int index, string label) =>
+        string.Create(CultureInfo.InvariantCulture, $"  {index,3}  {Fit(label).PadRight(LabelWidth)} {"…",6}");
+
+    public static string Step(StepResult step)
+    {
+        var status = step.Status?.ToString(CultureInfo.InvariantCulture) ?? "—";
+        var timing = string.Create(CultureInfo.InvariantCulture, $"{step.LatencyMs,6:0} / {step.DeadlineMs:0} ms");
+        return string.Create(CultureInfo.InvariantCulture, $"  {step.Index,3}  {Fit(step.Label).PadRight(LabelWidth)} {status,6}  {timing,-22} {(step.Passed ? "ok" : "FAIL")}");
+    }
+
+    public static IEnumerable<string> Details(StepResult step)
+    {
+        foreach (var note in step.Notes)
+        {
+            yield return "       · " + note;
+        }
+
+        foreach (var violation in step.Violations)
+        {
+            yield return "       ✗ " + violation;
+        }
+    }
+
+    public static IEnumerable<string> Footer(SimulationReport report)
+    {
+        var steps = report.Steps.Count;
+        yield return report.Passed
+            ? string.Create(CultureInfo.InvariantCulture, $"PASS: {steps} steps, no violations ({report.DurationMs / 1000:0.0} s)")
+            : string.Create(CultureInfo.InvariantCulture, $"FAIL: {report.ViolationCount} violation(s) in {steps} steps ({report.DurationMs / 1000:0.0} s)");
+    }
+
+    private static string Fit(string label) => label.Length <= LabelWidth ? label : string.Concat(label.AsSpan(0, LabelWidth - 1), "…");
+}
