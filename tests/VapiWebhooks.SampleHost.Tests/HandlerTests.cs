@@ -146,8 +146,9 @@ public sealed class HandlerTests : IDisposable
         {
             var reply = await response.ReadVapiReplyAsync<TransferDestinationResponse>();
             reply.Error.Should().BeNull();
-            reply.Destination.Should().BeOfType<NumberTransferDestination>().Which.Number.Should().Be("+14155550199");
-            reply.Message!.Value.GetProperty("content").GetString().Should().Contain("front desk");
+            var desk = reply.Destination.Should().BeOfType<NumberTransferDestination>().Subject;
+            desk.Number.Should().Be("+14155550199");
+            desk.Message!.Value.GetProperty("content").GetString().Should().Contain("front desk");
         }
 
         // Monday 18:30: closed (Monday closes at 18:00).
