@@ -12,9 +12,12 @@ public sealed class ManualTimeProvider : TimeProvider
     private DateTimeOffset _now;
     private long _timestamp;
 
-    /// <summary>Creates a clock starting at <paramref name="start"/> (2026-01-01T00:00Z by default).</summary>
+    /// <summary>Where a clock created without a start begins: 2026-01-01T00:00Z.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Creates a clock starting at <paramref name="start"/> (<see cref="DefaultStart"/> by default).</summary>
     /// <param name="start">The starting instant.</param>
-    public ManualTimeProvider(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public ManualTimeProvider(DateTimeOffset? start = null) => _now = start ?? DefaultStart;
 
     /// <summary>How many timers are waiting to fire; lets a test wait until the code under test has armed its deadline.</summary>
     public int ActiveTimers

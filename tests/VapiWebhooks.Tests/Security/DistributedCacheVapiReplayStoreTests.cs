@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Internal;
 using Microsoft.Extensions.Options;
 using VapiWebhooks.Security;
+using VapiWebhooks.Testing;
 
 namespace VapiWebhooks.Tests.Security;
 

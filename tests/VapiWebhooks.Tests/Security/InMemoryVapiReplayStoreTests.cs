@@ -1,4 +1,5 @@
 using VapiWebhooks.Security;
+using VapiWebhooks.Testing;
 
 namespace VapiWebhooks.Tests.Security;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using VapiWebhooks.Security;
+using VapiWebhooks.Testing;
 
 namespace VapiWebhooks.Tests.Security;
 

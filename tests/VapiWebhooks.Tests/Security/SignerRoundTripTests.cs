@@ -1,10 +1,13 @@
 using System.Text;
 using VapiWebhooks.Security;
+using VapiWebhooks.Testing;
 
 namespace VapiWebhooks.Tests.Security;
 
 public class SignerRoundTripTests
 {
+    private static readonly DateTimeOffset SignedAt = new(2026, 1, 21, 12, 0, 0, TimeSpan.Zero);
+
     private static readonly string[] TimestampedFormats =
     [
         "{timestamp}.{body}",
@@ -95,7 +98,7 @@ public class SignerRoundTripTests
     public void Timestamp_header_is_written_in_the_chosen_unit(VapiTimestampUnit unit, string expected)
     {
         var headers = new VapiRequestSigner(new VapiHmacOptions { Secrets = ["s"] })
-            .Sign(TestRequest.DefaultBody, "POST", TestRequest.DefaultUrl, ManualTimeProvider.DefaultStart, unit);
+            .Sign(TestRequest.DefaultBody, "POST", TestRequest.DefaultUrl, SignedAt, unit);
 
         headers["x-timestamp"].Should().Be(expected);
     }
@@ -105,8 +108,8 @@ public class SignerRoundTripTests
     {
         var signer = new VapiRequestSigner(new VapiHmacOptions { Secrets = ["s"], MessageIdHeader = "svix-id", PayloadFormat = "{svix-id}.{timestamp}.{body}" });
 
-        var first = signer.Sign(TestRequest.DefaultBody, "POST", TestRequest.DefaultUrl, ManualTimeProvider.DefaultStart);
-        var second = signer.Sign(TestRequest.DefaultBody, "POST", TestRequest.DefaultUrl, ManualTimeProvider.DefaultStart);
+        var first = signer.Sign(TestRequest.DefaultBody, "POST", TestRequest.DefaultUrl, SignedAt);
+        var second = signer.Sign(TestRequest.DefaultBody, "POST", TestRequest.DefaultUrl, SignedAt);
 
         first["svix-id"].Should().StartWith("msg_").And.NotBe(second["svix-id"]);
         first["x-signature"].Should().NotBe(second["x-signature"]);

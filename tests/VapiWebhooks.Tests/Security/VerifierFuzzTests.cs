@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using VapiWebhooks.Security;
+using VapiWebhooks.Testing;
 using Xunit.Abstractions;
 
 namespace VapiWebhooks.Tests.Security;
