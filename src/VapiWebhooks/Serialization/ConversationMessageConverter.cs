@@ -10,13 +10,13 @@ internal sealed class ConversationMessageConverter : DiscriminatedUnionConverter
 
     protected override bool DiscriminatorRequired => false;
 
-    protected override Type? ResolveType(string discriminator) => discriminator switch
+    protected override ReadConcrete? Resolve(string discriminator) => discriminator switch
     {
-        "user" => typeof(UserConversationMessage),
-        "bot" or "assistant" => typeof(BotConversationMessage),
-        "system" => typeof(SystemConversationMessage),
-        "tool_calls" => typeof(ToolCallsConversationMessage),
-        "tool_call_result" => typeof(ToolCallResultConversationMessage),
+        "user" => Read<UserConversationMessage>,
+        "bot" or "assistant" => Read<BotConversationMessage>,
+        "system" => Read<SystemConversationMessage>,
+        "tool_calls" => Read<ToolCallsConversationMessage>,
+        "tool_call_result" => Read<ToolCallResultConversationMessage>,
         _ => null,
     };
 

@@ -18,8 +18,35 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
     /// <summary>Whether an object without a (string) discriminator is an error rather than an unknown value.</summary>
     protected abstract bool DiscriminatorRequired { get; }
 
-    /// <summary>The concrete type for a discriminator, or null when it is unknown.</summary>
-    protected abstract Type? ResolveType(string discriminator);
+    /// <summary>Reads one concrete subtype from the reader's current object.</summary>
+    protected delegate TBase ReadConcrete(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+    /// <summary>The reader of the concrete type for a discriminator, or null when it is unknown.</summary>
+    protected abstract ReadConcrete? Resolve(string discriminator);
+
+    /// <summary>
+    /// Reads <typeparamref name="T"/> with its own (source-generated) converter directly: unlike
+    /// <c>JsonSerializer.Deserialize(ref reader)</c>, this does not scan the object once more to scope the reader.
+    /// </summary>
+    protected static TBase Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        where T : TBase
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var typeInfo = options.GetTypeInfo(typeof(T));
+        var start = reader;
+        try
+        {
+            return ((JsonConverter<T>)typeInfo.Converter).Read(ref reader, typeof(T), options)!;
+        }
+        catch (Exception ex) when (ex is JsonException { Path: null } or InvalidOperationException or FormatException)
+        {
+            // Rare: the direct read neither tracks the path inside this object nor turns the reader's own
+            // errors into JsonException. Read it again through the serializer, which does both, so that the
+            // error names the exact property.
+            reader = start;
+            return (TBase)JsonSerializer.Deserialize(ref reader, typeInfo)!;
+        }
+    }
 
     /// <summary>Builds the "unknown" subtype for a discriminator this library does not know.</summary>
     protected abstract TBase CreateUnknown(ref Utf8JsonReader reader, string? discriminator, JsonSerializerOptions options);
@@ -44,7 +71,7 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
         }
 
         var discriminator = PeekDiscriminator(reader);
-        var concrete = discriminator is null ? null : ResolveType(discriminator);
+        var concrete = discriminator is null ? null : Resolve(discriminator);
         if (concrete is null)
         {
             return CreateUnknown(ref reader, discriminator, options);
@@ -52,7 +79,7 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
 
         try
         {
-            return (TBase)JsonSerializer.Deserialize(ref reader, options.GetTypeInfo(concrete))!;
+            return concrete(ref reader, options);
         }
         catch (JsonException ex) when (ex.Path is { Length: > 1 } innerPath)
         {

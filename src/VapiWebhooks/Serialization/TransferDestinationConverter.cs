@@ -10,11 +10,11 @@ internal sealed class TransferDestinationConverter : DiscriminatedUnionConverter
 
     protected override bool DiscriminatorRequired => false;
 
-    protected override Type? ResolveType(string discriminator) => discriminator switch
+    protected override ReadConcrete? Resolve(string discriminator) => discriminator switch
     {
-        "number" => typeof(NumberTransferDestination),
-        "sip" => typeof(SipTransferDestination),
-        "assistant" => typeof(AssistantTransferDestination),
+        "number" => Read<NumberTransferDestination>,
+        "sip" => Read<SipTransferDestination>,
+        "assistant" => Read<AssistantTransferDestination>,
         _ => null,
     };
 
