@@ -126,7 +126,12 @@ public sealed class PackageConsumerTests(ITestOutputHelper output)
             {
                 foreach (var package in Packages)
                 {
-                    TestProcess.DeleteDirectory(Path.Combine(folder, package.ToLowerInvariant(), version));
+                    var id = Path.Combine(folder, package.ToLowerInvariant());
+                    TestProcess.DeleteDirectory(Path.Combine(id, version));
+                    if (Directory.Exists(id) && !Directory.EnumerateFileSystemEntries(id).Any())
+                    {
+                        TestProcess.DeleteDirectory(id);
+                    }
                 }
             }
 
