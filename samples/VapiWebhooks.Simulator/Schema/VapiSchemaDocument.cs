@@ -13,9 +13,11 @@ namespace VapiWebhooks.Simulator.Schema;
 /// process in NJsonSchema's OpenAPI 3 mode so that <c>nullable: true</c> is honoured.
 /// </summary>
 /// <remarks>
-/// Two readings follow <c>schemas/README.md</c>: Vapi's <c>pattern</c> values are JavaScript regex literals
-/// (<c>/^[a-zA-Z0-9_-]{1,64}$/</c>), so delimiters and flags are dropped at load; and a <c>oneOf</c> with at least one
-/// matching branch counts as satisfied, because the spec's conversation-message unions overlap.
+/// Three readings follow <c>schemas/README.md</c>: Vapi's <c>pattern</c> values are JavaScript regex literals
+/// (<c>/^[a-zA-Z0-9_-]{1,64}$/</c>), so delimiters and flags are dropped at load; a <c>oneOf</c> with at least one
+/// matching branch counts as satisfied, because the spec's conversation-message unions overlap; and an <c>enum</c> of
+/// strings on a <c>type: array</c> schema (<c>assistant.serverMessages</c>, <c>clientMessages</c>...: the spec repeats
+/// the items' enum on the array) constrains the items, since read literally no array could ever match it.
 /// </remarks>
 internal sealed partial class VapiSchemaDocument
 {
@@ -112,6 +114,7 @@ internal sealed partial class VapiSchemaDocument
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the simulator assembly.");
         var document = (await JsonNode.ParseAsync(stream).ConfigureAwait(false))!;
         NormalizePatterns(document);
+        NormalizeArrayEnums(document);
         var root = await JsonSchemaSerialization.FromJsonAsync<JsonSchema>(
             document.ToJsonString(),
             SchemaType.OpenApi3,
@@ -164,6 +167,44 @@ internal sealed partial class VapiSchemaDocument
                     if (item is not null)
                     {
                         NormalizePatterns(item);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    // { "type": "array", "enum": [...], "items": {...} } → the enum moves to the items (or is dropped when they have one).
+    private static void NormalizeArrayEnums(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var typeName) && typeName == "array"
+                    && obj["enum"] is JsonArray values && obj["items"] is JsonObject items)
+                {
+                    obj.Remove("enum");
+                    if (!items.ContainsKey("enum"))
+                    {
+                        items["enum"] = values;
+                    }
+                }
+
+                foreach (var (_, value) in obj.ToList())
+                {
+                    if (value is not null)
+                    {
+                        NormalizeArrayEnums(value);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        NormalizeArrayEnums(item);
                     }
                 }
 
