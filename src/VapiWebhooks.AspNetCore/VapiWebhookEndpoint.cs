@@ -103,6 +103,12 @@ internal sealed class VapiWebhookEndpoint
             ServerMessage message;
             try
             {
+                if (JsonLimits.HasStringLongerThan(body.Span, options.MaxJsonStringLength))
+                {
+                    await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", $"A JSON string is longer than the {options.MaxJsonStringLength}-byte limit.").ConfigureAwait(false);
+                    return;
+                }
+
                 message = VapiJson.DeserializeMessage(body.Span, out var bare);
                 if (bare)
                 {

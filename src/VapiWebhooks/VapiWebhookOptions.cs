@@ -12,6 +12,12 @@ public sealed class VapiWebhookOptions
     /// <summary>The largest request body accepted, in bytes (default 4 MiB). Larger bodies get 413 without being read.</summary>
     public long MaxRequestBodySize { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The longest JSON string accepted, in bytes as sent (default 1 MiB; deeper nesting than 64 is refused
+    /// as well). Checked only for bodies larger than the limit, so ordinary traffic pays nothing for it.
+    /// </summary>
+    public int MaxJsonStringLength { get; set; } = 1024 * 1024;
+
     /// <summary>How long each handler may take before the library answers with its fallback.</summary>
     public VapiDeadlineOptions Deadlines { get; set; } = new();
 

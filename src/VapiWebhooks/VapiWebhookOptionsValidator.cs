@@ -16,6 +16,11 @@ internal sealed class VapiWebhookOptionsValidator : IValidateOptions<VapiWebhook
             failures.Add($"{section}:MaxRequestBodySize must be a positive number of bytes (default 4194304).");
         }
 
+        if (options.MaxJsonStringLength <= 0)
+        {
+            failures.Add($"{section}:MaxJsonStringLength must be a positive number of bytes (default 1048576).");
+        }
+
         var deadlines = options.Deadlines;
         if (deadlines is null)
         {

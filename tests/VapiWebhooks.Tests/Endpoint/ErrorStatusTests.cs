@@ -37,6 +37,27 @@ public class ErrorStatusTests
     }
 
     [Fact]
+    public async Task A_string_longer_than_the_configured_limit_gets_400_and_one_at_the_limit_is_accepted()
+    {
+        await using var host = await VapiTestHost.StartAsync(vapi => FixtureEndToEndTests.AddRecording(vapi), options: o => o.MaxJsonStringLength = 1000);
+
+        var atLimit = VapiTestMessages.Transcript(new string('a', 1000));
+        using (var accepted = await host.Client.PostVapiMessageAsync(atLimit))
+        {
+            accepted.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        host.Log.IsEmpty.Should().BeFalse("a string at the limit reaches its handlers");
+        var handled = host.Log.Of(HandlerLog.CatchAll).Count;
+        using var refused = await host.Client.PostVapiMessageAsync(VapiTestMessages.Transcript(new string('a', 1001)));
+
+        var problem = await refused.ReadProblemAsync(HttpStatusCode.BadRequest);
+        problem.Reason.Should().Be(ProblemReason.InvalidBody);
+        problem.Detail.Should().Contain("1000-byte limit");
+        host.Log.Of(HandlerLog.CatchAll).Count.Should().Be(handled, "no handler runs for a refused body");
+    }
+
+    [Fact]
     public async Task A_body_without_a_content_type_gets_415()
     {
         await using var host = await FixtureEndToEndTests.StartRecordingAppAsync();
