@@ -1,48 +1,42 @@
 using VapiWebhooks.Security;
+using VapiWebhooks.Testing;
 
 namespace VapiWebhooks.Simulator.Http;
 
-/// <summary>Produces the authentication headers Vapi sends with each request, from the credential given on the command line.</summary>
-internal abstract class RequestAuthentication
+/// <summary>
+/// The credential given on the command line: the headers come from the Testing package's
+/// <see cref="VapiTestCredential"/> (one implementation of "sign as Vapi does"), plus a description for the report.
+/// </summary>
+internal sealed class RequestAuthentication
 {
-    public static RequestAuthentication None { get; } = new NoAuthentication();
+    private readonly VapiTestCredential _credential;
+
+    private RequestAuthentication(VapiTestCredential credential, string description)
+    {
+        _credential = credential;
+        Description = description;
+    }
+
+    public static RequestAuthentication None { get; } = new(VapiTestCredential.None, "none");
 
     /// <summary>A short description for the report (never the secret).</summary>
-    public abstract string Description { get; }
+    public string Description { get; }
 
-    /// <summary>The headers for a request with <paramref name="body"/> sent to <paramref name="url"/>.</summary>
-    public abstract IReadOnlyDictionary<string, string> HeadersFor(byte[] body, Uri url);
-
-    public static RequestAuthentication Bearer(VapiBearerOptions options) => new BearerAuthentication(options);
-
-    public static RequestAuthentication Hmac(VapiHmacOptions options, VapiTimestampUnit unit) => new HmacAuthentication(options, unit);
-
-    private sealed class NoAuthentication : RequestAuthentication
+    public static RequestAuthentication Bearer(VapiBearerOptions options)
     {
-        public override string Description => "none";
-
-        public override IReadOnlyDictionary<string, string> HeadersFor(byte[] body, Uri url) => new Dictionary<string, string>();
-    }
-
-    private sealed class BearerAuthentication(VapiBearerOptions options) : RequestAuthentication
-    {
-        // Validated once: an invalid token fails at start-up with the library's message.
-        private readonly IReadOnlyDictionary<string, string> _headers = VapiRequestSigner.CreateBearerHeaders(options);
-
-        public override string Description => options.HeaderName.Equals(VapiBearerOptions.LegacySecretHeaderName, StringComparison.OrdinalIgnoreCase)
+        // Built once: an invalid token fails at start-up with the library's message.
+        var credential = VapiTestCredential.Bearer(options);
+        var description = options.HeaderName.Equals(VapiBearerOptions.LegacySecretHeaderName, StringComparison.OrdinalIgnoreCase)
             ? "legacy X-Vapi-Secret"
             : $"bearer ({options.HeaderName}{(options.UsePrefix ? ", Bearer prefix" : ", no prefix")})";
-
-        public override IReadOnlyDictionary<string, string> HeadersFor(byte[] body, Uri url) => _headers;
+        return new(credential, description);
     }
 
-    private sealed class HmacAuthentication(VapiHmacOptions options, VapiTimestampUnit unit) : RequestAuthentication
-    {
-        private readonly VapiRequestSigner _signer = new(options);
+    public static RequestAuthentication Hmac(VapiHmacOptions options, VapiTimestampUnit unit)
+        => new(
+            VapiTestCredential.Hmac(options, timestampUnit: unit),
+            $"HMAC {options.Algorithm} ({options.SignatureHeader}, {options.PayloadFormat}, {options.SignatureEncoding})");
 
-        public override string Description => $"HMAC {options.Algorithm} ({options.SignatureHeader}, {options.PayloadFormat}, {options.SignatureEncoding})";
-
-        public override IReadOnlyDictionary<string, string> HeadersFor(byte[] body, Uri url) =>
-            _signer.Sign(body, "POST", url.AbsoluteUri, DateTimeOffset.UtcNow, unit);
-    }
+    /// <summary>The headers for a request with <paramref name="body"/> posted to <paramref name="url"/>.</summary>
+    public IReadOnlyDictionary<string, string> HeadersFor(byte[] body, Uri url) => _credential.CreateHeaders(body, "POST", url);
 }
