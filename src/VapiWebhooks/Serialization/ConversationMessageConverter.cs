@@ -22,15 +22,4 @@ internal sealed class ConversationMessageConverter : DiscriminatedUnionConverter
 
     protected override ConversationMessage CreateUnknown(ref Utf8JsonReader reader, string? discriminator, JsonSerializerOptions options)
         => new UnknownConversationMessage { Role = new ConversationRole(discriminator ?? string.Empty), RawJson = JsonElement.ParseValue(ref reader) };
-
-    protected override bool TryWriteUnknown(Utf8JsonWriter writer, ConversationMessage value)
-    {
-        if (value is not UnknownConversationMessage { RawJson.ValueKind: JsonValueKind.Object } unknown)
-        {
-            return false;
-        }
-
-        unknown.RawJson.WriteTo(writer);
-        return true;
-    }
 }

@@ -51,9 +51,6 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
     /// <summary>Builds the "unknown" subtype for a discriminator this library does not know.</summary>
     protected abstract TBase CreateUnknown(ref Utf8JsonReader reader, string? discriminator, JsonSerializerOptions options);
 
-    /// <summary>Writes the "unknown" subtype back, when <paramref name="value"/> is one.</summary>
-    protected abstract bool TryWriteUnknown(Utf8JsonWriter writer, TBase value);
-
     /// <inheritdoc />
     public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(TBase);
 
@@ -94,8 +91,10 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
-        if (TryWriteUnknown(writer, value))
+        // An unknown subtype is written back exactly as it arrived.
+        if (value is IRawJson { RawJson.ValueKind: JsonValueKind.Object } unknown)
         {
+            unknown.RawJson.WriteTo(writer);
             return;
         }
 

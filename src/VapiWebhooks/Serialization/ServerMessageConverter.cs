@@ -60,15 +60,4 @@ internal sealed class ServerMessageConverter : DiscriminatedUnionConverter<Serve
         message.RawJson = raw;
         return message;
     }
-
-    protected override bool TryWriteUnknown(Utf8JsonWriter writer, ServerMessage value)
-    {
-        if (value is not UnknownServerMessage { RawJson.ValueKind: JsonValueKind.Object } unknown)
-        {
-            return false;
-        }
-
-        unknown.RawJson.WriteTo(writer);
-        return true;
-    }
 }

@@ -20,15 +20,4 @@ internal sealed class TransferDestinationConverter : DiscriminatedUnionConverter
 
     protected override TransferDestination CreateUnknown(ref Utf8JsonReader reader, string? discriminator, JsonSerializerOptions options)
         => new UnknownTransferDestination { Type = discriminator ?? string.Empty, RawJson = JsonElement.ParseValue(ref reader) };
-
-    protected override bool TryWriteUnknown(Utf8JsonWriter writer, TransferDestination value)
-    {
-        if (value is not UnknownTransferDestination { RawJson.ValueKind: JsonValueKind.Object } unknown)
-        {
-            return false;
-        }
-
-        unknown.RawJson.WriteTo(writer);
-        return true;
-    }
 }
