@@ -121,6 +121,7 @@ internal sealed class VapiWebhookEndpoint
                 return;
             }
 
+            context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
             try
             {
                 if (message is VoiceRequestMessage voice)

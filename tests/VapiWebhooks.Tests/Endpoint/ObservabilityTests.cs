@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using VapiWebhooks.Diagnostics;
 using VapiWebhooks.Messages;
@@ -211,5 +214,29 @@ public class ObservabilityTests
         }
 
         return result;
+    }
+
+    [Fact]
+    public async Task Middleware_reads_the_parsed_message_from_the_request_features_after_the_endpoint()
+    {
+        string? seen = null;
+        await using var host = await VapiTestHost.StartAsync(
+            vapi => FixtureEndToEndTests.AddRecording(vapi),
+            map: app =>
+            {
+                app.Use(async (context, next) =>
+                {
+                    await next(context);
+                    var feature = context.Features.Get<global::VapiWebhooks.AspNetCore.IVapiMessageFeature>();
+                    seen = feature is null ? "none" : $"{feature.Message.Type} {feature.Message.CallId}";
+                });
+                app.MapVapiWebhooks();
+            });
+
+        var message = VapiTestMessages.StatusUpdate(CallStatus.Ringing);
+        using var response = await host.Client.PostVapiMessageAsync(message);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        seen.Should().Be($"status-update {message.CallId}");
     }
 }

@@ -1,0 +1,14 @@
+using VapiWebhooks.Messages;
+
+namespace VapiWebhooks.AspNetCore;
+
+/// <summary>
+/// The message a Vapi webhook request carried, set on <c>HttpContext.Features</c> once the request is
+/// authenticated and parsed, so that middleware (a request log line, metrics) can read the type and call id
+/// after the endpoint ran without reading the body again.
+/// </summary>
+public interface IVapiMessageFeature
+{
+    /// <summary>The parsed message.</summary>
+    ServerMessage Message { get; }
+}
