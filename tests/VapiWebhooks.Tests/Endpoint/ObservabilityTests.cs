@@ -219,7 +219,7 @@ public class ObservabilityTests
     [Fact]
     public async Task Middleware_reads_the_parsed_message_from_the_request_features_after_the_endpoint()
     {
-        string? seen = null;
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await VapiTestHost.StartAsync(
             vapi => FixtureEndToEndTests.AddRecording(vapi),
             map: app =>
@@ -228,7 +228,7 @@ public class ObservabilityTests
                 {
                     await next(context);
                     var feature = context.Features.Get<global::VapiWebhooks.AspNetCore.IVapiMessageFeature>();
-                    seen = feature is null ? "none" : $"{feature.Message.Type} {feature.Message.CallId}";
+                    seen.TrySetResult(feature is null ? "none" : $"{feature.Message.Type} {feature.Message.CallId}");
                 });
                 app.MapVapiWebhooks();
             });
@@ -237,6 +237,8 @@ public class ObservabilityTests
         using var response = await host.Client.PostVapiMessageAsync(message);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        seen.Should().Be($"status-update {message.CallId}");
+
+        // The client may see the response before the middleware's code after next() has run.
+        (await seen.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be($"status-update {message.CallId}");
     }
 }
