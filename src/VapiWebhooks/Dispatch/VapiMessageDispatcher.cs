@@ -130,11 +130,14 @@ public sealed class VapiMessageDispatcher
     private async Task<VapiDispatchResult> RouteAsync(ServerMessage message, IServiceProvider services, long started, CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
+
+        // Planned once: the tool calls drive both the tools' budgets and the observers' budget below.
+        var toolCalls = message is ToolCallsMessage toolCallsMessage ? ToolCallPlan.From(toolCallsMessage) : null;
         var result = message switch
         {
             AssistantRequestMessage m => await RequestAsync<IAssistantRequestHandler, AssistantRequestMessage, AssistantRequestResponse>(
                 m, services, static (h, m, ct) => h.HandleAsync(m, ct), _ => AssistantFallback(options), cancellationToken).ConfigureAwait(false),
-            ToolCallsMessage m => await ToolCallsAsync(m, services, cancellationToken).ConfigureAwait(false),
+            ToolCallsMessage m => await ToolCallsAsync(m, toolCalls!, options, services, cancellationToken).ConfigureAwait(false),
             FunctionCallMessage m => await FunctionCallAsync(m, services, cancellationToken).ConfigureAwait(false),
             TransferDestinationRequestMessage m => await RequestAsync<ITransferDestinationRequestHandler, TransferDestinationRequestMessage, TransferDestinationResponse>(
                 m, services, static (h, m, ct) => h.HandleAsync(m, ct), static _ => TransferDestinationResponse.Refuse("No transfer destination is available right now."), cancellationToken).ConfigureAwait(false),
@@ -158,7 +161,7 @@ public sealed class VapiMessageDispatcher
 
         // Observers of request types run after the reply is ready and only within what is left of the budget
         // (for tools, the tightest tool's), so they can never make the reply late.
-        var budget = message is ToolCallsMessage toolCalls ? TightestToolBudget(ToolCallPlan.From(toolCalls), options) : BudgetFor(message.Type, options);
+        var budget = toolCalls is null ? BudgetFor(message.Type, options) : TightestToolBudget(toolCalls, options);
         var left = budget - _time.GetElapsedTime(started);
         if (left > TimeSpan.Zero)
         {
@@ -211,9 +214,8 @@ public sealed class VapiMessageDispatcher
         }
     }
 
-    private async Task<VapiDispatchResult> ToolCallsAsync(ToolCallsMessage message, IServiceProvider services, CancellationToken cancellationToken)
+    private async Task<VapiDispatchResult> ToolCallsAsync(ToolCallsMessage message, List<ToolCallPlan.Entry> calls, VapiWebhookOptions options, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var calls = ToolCallPlan.From(message);
         if (services.GetService<IToolCallsHandler>() is not null)
         {
             // The whole-message handler must answer before the tightest tool deadline.
@@ -225,7 +227,7 @@ public sealed class VapiMessageDispatcher
                     ? $"The tool '{c.Name}' did not finish in time."
                     : $"The tool '{c.Name}' failed."))),
                 cancellationToken,
-                TightestToolBudget(calls, _options.CurrentValue)).ConfigureAwait(false);
+                TightestToolBudget(calls, options)).ConfigureAwait(false);
         }
 
         if (_tools.IsEmpty)
