@@ -70,7 +70,7 @@ internal sealed class VapiRequestAuthenticator : IDisposable
 
         var headers = request.Headers;
         // UseForwardedHeaders (when the app trusts its proxy) has already put the public scheme and host here.
-        var url = request.GetEncodedUrl();
+        var url = entry.Verifier.UsesUrl ? request.GetEncodedUrl() : string.Empty;
         return entry.Verifier.VerifyAsync(body, name => headers.TryGetValue(name, out var value) ? (value.Count == 1 ? value[0] : string.Join(',', value.ToArray())) : null, request.Method, url, cancellationToken);
     }
 

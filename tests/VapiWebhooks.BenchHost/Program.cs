@@ -49,6 +49,10 @@ app.MapPost("/baseline/jsondoc", static async (HttpContext context) =>
     await writer.FlushAsync(context.RequestAborted);
 });
 app.MapVapiWebhooks();
+
+// Allocation and collection counters, read by run-wrk.sh before and after each run (bytes per request, GCs).
+app.MapGet("/stats", static () => Results.Text(
+    $"{GC.GetTotalAllocatedBytes(precise: false)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().TotalMilliseconds:F1}"));
 app.Run();
 
 internal static class BenchHost

@@ -11,8 +11,10 @@ namespace VapiWebhooks.Dispatch;
 /// </summary>
 internal static class NotificationRoutes
 {
-    private static readonly FrozenDictionary<Type, Action<ServerMessage, IServiceProvider, List<Func<CancellationToken, Task>>>> Typed =
-        new Dictionary<Type, Action<ServerMessage, IServiceProvider, List<Func<CancellationToken, Task>>>>
+    private delegate void Collector(ServerMessage message, IServiceProvider services, IServiceProviderIsService? registered, ref List<Func<CancellationToken, Task>>? handlers);
+
+    private static readonly FrozenDictionary<Type, Collector> Typed =
+        new Dictionary<Type, Collector>
         {
             [typeof(AssistantRequestMessage)] = Collect<AssistantRequestMessage>,
             [typeof(ConversationUpdateMessage)] = Collect<ConversationUpdateMessage>,
@@ -49,25 +51,32 @@ internal static class NotificationRoutes
             [typeof(UnknownServerMessage)] = Collect<UnknownServerMessage>,
         }.ToFrozenDictionary();
 
-    public static List<Func<CancellationToken, Task>> Resolve(ServerMessage message, IServiceProvider services)
+    public static List<Func<CancellationToken, Task>>? Resolve(ServerMessage message, IServiceProvider services)
     {
-        var handlers = new List<Func<CancellationToken, Task>>();
+        // Asking whether a handler type is registered allocates nothing; resolving an empty list does.
+        var registered = services.GetService<IServiceProviderIsService>();
+        List<Func<CancellationToken, Task>>? handlers = null;
         if (Typed.TryGetValue(message.GetType(), out var collect))
         {
-            collect(message, services, handlers);
+            collect(message, services, registered, ref handlers);
         }
 
-        Collect<ServerMessage>(message, services, handlers);
+        Collect<ServerMessage>(message, services, registered, ref handlers);
         return handlers;
     }
 
-    private static void Collect<TMessage>(ServerMessage message, IServiceProvider services, List<Func<CancellationToken, Task>> handlers)
+    private static void Collect<TMessage>(ServerMessage message, IServiceProvider services, IServiceProviderIsService? registered, ref List<Func<CancellationToken, Task>>? handlers)
         where TMessage : ServerMessage
     {
+        if (registered?.IsService(typeof(IServerMessageHandler<TMessage>)) == false)
+        {
+            return;
+        }
+
         var typed = (TMessage)message;
         foreach (var handler in services.GetServices<IServerMessageHandler<TMessage>>())
         {
-            handlers.Add(ct => handler.HandleAsync(typed, ct));
+            (handlers ??= []).Add(ct => handler.HandleAsync(typed, ct));
         }
     }
 }

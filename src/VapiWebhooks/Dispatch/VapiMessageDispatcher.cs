@@ -238,6 +238,12 @@ public sealed class VapiMessageDispatcher
                 VapiDispatchOutcome.NoHandler);
         }
 
+        if (calls.Count == 1)
+        {
+            // The common case: nothing to run concurrently with.
+            return VapiDispatchResult.Replied(ToolCallsResponse.From([await RunToolAsync(calls[0], message, services, cancellationToken).ConfigureAwait(false)]));
+        }
+
         // Tools run concurrently, each in its own DI scope and with its own deadline; results keep request order.
         var runs = new Task<ToolCallResult>[calls.Count];
         for (var i = 0; i < calls.Count; i++)
@@ -352,7 +358,7 @@ public sealed class VapiMessageDispatcher
         }
 
         var handlers = NotificationRoutes.Resolve(message, services);
-        if (handlers.Count == 0)
+        if (handlers is null)
         {
             return VapiDispatchResult.Acknowledged();
         }
@@ -383,7 +389,7 @@ public sealed class VapiMessageDispatcher
     private async Task ObserveAsync(ServerMessage message, IServiceProvider services, TimeSpan budget, CancellationToken cancellationToken)
     {
         var observers = NotificationRoutes.Resolve(message, services);
-        if (observers.Count == 0)
+        if (observers is null)
         {
             return;
         }
@@ -441,8 +447,9 @@ public sealed class VapiMessageDispatcher
 
         try
         {
-            // WaitAsync answers when the budget runs out even if the handler ignores its token.
-            var value = await task.WaitAsync(linked.Token).ConfigureAwait(false);
+            // WaitAsync answers when the budget runs out even if the handler ignores its token; a handler that
+            // finished synchronously needs no waiting.
+            var value = task.IsCompleted ? await task.ConfigureAwait(false) : await task.WaitAsync(linked.Token).ConfigureAwait(false);
             return BudgetedRun<T>.Completed(value);
         }
         catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)

@@ -16,6 +16,10 @@ namespace VapiWebhooks.Messages;
 [JsonConverter(typeof(ServerMessageConverter))]
 public abstract class ServerMessage : VapiObject
 {
+    private DeferredJson<Assistant>? _assistant;
+    private DeferredJson<PhoneNumber>? _phoneNumber;
+    private DeferredJson<Artifact>? _artifact;
+
     /// <summary>The wire type string, for example <c>tool-calls</c> (see <see cref="ServerMessageTypes"/>).</summary>
     [JsonPropertyName("type")]
     [JsonPropertyOrder(-1)]
@@ -30,20 +34,65 @@ public abstract class ServerMessage : VapiObject
     public Call? Call { get; set; }
 
     /// <summary>The assistant the message is associated with.</summary>
+    /// <remarks>Read on first access (a tool call that never looks at it does not pay for it); a part that does not match the model throws a <see cref="System.Text.Json.JsonException"/> naming its path then.</remarks>
+    [JsonIgnore]
+    public Assistant? Assistant
+    {
+        get => _assistant?.GetValue(VapiJsonContext.Default.Assistant);
+        set => _assistant = DeferredJson<Assistant>.FromValue(MessageAssistantJsonConverter.Path, value);
+    }
+
+    // Typed object so that the public source-generated context needs no metadata for an internal type.
+    [JsonInclude]
     [JsonPropertyName("assistant")]
-    public Assistant? Assistant { get; set; }
+    [JsonConverter(typeof(MessageAssistantJsonConverter))]
+    internal object? AssistantJson
+    {
+        get => _assistant;
+        set => _assistant = (DeferredJson<Assistant>?)value;
+    }
 
     /// <summary>The customer (caller or callee) the message is associated with.</summary>
     [JsonPropertyName("customer")]
     public Customer? Customer { get; set; }
 
     /// <summary>The phone number the call came in on or went out from.</summary>
+    /// <remarks>Read on first access (a tool call that never looks at it does not pay for it); a part that does not match the model throws a <see cref="System.Text.Json.JsonException"/> naming its path then.</remarks>
+    [JsonIgnore]
+    public PhoneNumber? PhoneNumber
+    {
+        get => _phoneNumber?.GetValue(VapiJsonContext.Default.PhoneNumber);
+        set => _phoneNumber = DeferredJson<PhoneNumber>.FromValue(MessagePhoneNumberJsonConverter.Path, value);
+    }
+
+    // Typed object so that the public source-generated context needs no metadata for an internal type.
+    [JsonInclude]
     [JsonPropertyName("phoneNumber")]
-    public PhoneNumber? PhoneNumber { get; set; }
+    [JsonConverter(typeof(MessagePhoneNumberJsonConverter))]
+    internal object? PhoneNumberJson
+    {
+        get => _phoneNumber;
+        set => _phoneNumber = (DeferredJson<PhoneNumber>?)value;
+    }
 
     /// <summary>A live view of the call's artifact (messages, transcript, recordings).</summary>
+    /// <remarks>Read on first access (a tool call that never looks at it does not pay for it); a part that does not match the model throws a <see cref="System.Text.Json.JsonException"/> naming its path then.</remarks>
+    [JsonIgnore]
+    public Artifact? Artifact
+    {
+        get => _artifact?.GetValue(VapiJsonContext.Default.Artifact);
+        set => _artifact = DeferredJson<Artifact>.FromValue(MessageArtifactJsonConverter.Path, value);
+    }
+
+    // Typed object so that the public source-generated context needs no metadata for an internal type.
+    [JsonInclude]
     [JsonPropertyName("artifact")]
-    public Artifact? Artifact { get; set; }
+    [JsonConverter(typeof(MessageArtifactJsonConverter))]
+    internal object? ArtifactJson
+    {
+        get => _artifact;
+        set => _artifact = (DeferredJson<Artifact>?)value;
+    }
 
     /// <summary>The chat the message belongs to, for chat (not call) conversations.</summary>
     [JsonPropertyName("chat")]

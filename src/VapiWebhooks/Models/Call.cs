@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VapiWebhooks.Serialization;
 
 namespace VapiWebhooks.Models;
 
@@ -7,6 +8,8 @@ namespace VapiWebhooks.Models;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "Vapi calls it a call; VB callers can escape the name.")]
 public sealed class Call : VapiObject
 {
+    private DeferredJson<Assistant>? _assistant;
+
     /// <summary>The call id: the key for everything about one call.</summary>
     [JsonPropertyName("id")]
     public string? Id { get; set; }
@@ -56,8 +59,23 @@ public sealed class Call : VapiObject
     public string? AssistantId { get; set; }
 
     /// <summary>The inline (transient) assistant, when one is used.</summary>
+    /// <remarks>Read on first access (a tool call that never looks at it does not pay for it); a part that does not match the model throws a <see cref="System.Text.Json.JsonException"/> naming its path then.</remarks>
+    [JsonIgnore]
+    public Assistant? Assistant
+    {
+        get => _assistant?.GetValue(VapiJsonContext.Default.Assistant);
+        set => _assistant = DeferredJson<Assistant>.FromValue(CallAssistantJsonConverter.Path, value);
+    }
+
+    // Typed object so that the public source-generated context needs no metadata for an internal type.
+    [JsonInclude]
     [JsonPropertyName("assistant")]
-    public Assistant? Assistant { get; set; }
+    [JsonConverter(typeof(CallAssistantJsonConverter))]
+    internal object? AssistantJson
+    {
+        get => _assistant;
+        set => _assistant = (DeferredJson<Assistant>?)value;
+    }
 
     /// <summary>Overrides applied to the assistant for this call.</summary>
     [JsonPropertyName("assistantOverrides")]

@@ -20,6 +20,7 @@ internal sealed class HmacPayloadTemplate
             UsesTimestamp |= kind == HmacPayloadSegmentKind.Timestamp;
             UsesMessageId |= kind == HmacPayloadSegmentKind.MessageId;
             UsesBody |= kind == HmacPayloadSegmentKind.Body;
+            UsesUrl |= kind == HmacPayloadSegmentKind.Url;
         }
     }
 
@@ -28,6 +29,8 @@ internal sealed class HmacPayloadTemplate
     public bool UsesMessageId { get; }
 
     public bool UsesBody { get; }
+
+    public bool UsesUrl { get; }
 
     /// <summary>Parses a format already accepted by <see cref="VapiHmacOptions.Validate"/>.</summary>
     public static HmacPayloadTemplate Parse(string format) => TryParse(format, out var template, out _)

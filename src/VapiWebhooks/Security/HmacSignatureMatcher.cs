@@ -37,6 +37,8 @@ internal sealed class HmacSignatureMatcher
 
     public bool ReplayProtection { get; }
 
+    public bool UsesUrl => _template.UsesUrl;
+
     public VapiVerificationResult Verify(
         ReadOnlySpan<byte> body,
         string signatureValue,

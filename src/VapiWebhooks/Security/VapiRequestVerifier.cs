@@ -64,6 +64,9 @@ public sealed class VapiRequestVerifier
     /// </summary>
     public bool RequiresReplayStore => _replayStore is not null;
 
+    /// <summary>Whether verification reads the request URL (an HMAC payload format with <c>{url}</c>); when false any URL may be passed.</summary>
+    internal bool UsesUrl => _hmac?.UsesUrl == true;
+
     /// <summary>Verifies a request, including the replay check.</summary>
     /// <param name="body">The raw body bytes exactly as received.</param>
     /// <param name="getHeader">Returns a header's value, or null when absent.</param>

@@ -31,7 +31,7 @@ public static class VapiJson
     {
         try
         {
-            var envelope = JsonSerializer.Deserialize(utf8Body, VapiJsonContext.Default.ServerMessageEnvelope);
+            var envelope = RawJsonInput.Deserialize(utf8Body, VapiJsonContext.Default.ServerMessageEnvelope);
             return Unwrap(envelope, out wasBareMessage);
         }
         catch (JsonException ex)
@@ -136,7 +136,7 @@ public static class VapiJson
         {
             wasBareMessage = true;
             var bytes = JsonSerializer.SerializeToUtf8Bytes(properties, VapiJsonContext.Default.DictionaryStringJsonElement);
-            return JsonSerializer.Deserialize(bytes, VapiJsonContext.Default.ServerMessage)!;
+            return RawJsonInput.Deserialize(bytes, VapiJsonContext.Default.ServerMessage)!;
         }
 
         throw new JsonException("The body has no 'message' object; expected {\"message\": {\"type\": ...}}.", "$", 0, 0);

@@ -198,7 +198,6 @@ public class DeserializationErrorTests
     [InlineData("cost", "cheap", "$.message.cost")]
     [InlineData("durationSeconds", "long", "$.message.durationSeconds")]
     [InlineData("analysis.summary", 7, "$.message.analysis.summary")]
-    [InlineData("artifact.transcript", false, "$.message.artifact.transcript")]
     public void Wrong_typed_nested_field_is_a_json_exception_with_the_full_path(string property, object value, string path)
     {
         var body = TestBodies.Edit(TestBodies.EndOfCallReport, m =>
@@ -219,14 +218,30 @@ public class DeserializationErrorTests
         ex.Message.Should().Contain("Path: " + path);
     }
 
-    [Fact]
-    public void Wrong_typed_field_inside_a_polymorphic_array_item_has_the_full_path()
+    // The artifact is read on first access (DeferredPartsTests): its errors surface there, with the full path.
+    [Theory]
+    [InlineData("transcript", false, "$.message.artifact.transcript")]
+    [InlineData("messages.2.message", 12, "$.message.artifact.messages[2].message")]
+    public void Wrong_typed_field_inside_the_artifact_throws_on_access_with_the_full_path(string property, object value, string path)
     {
-        var body = TestBodies.Edit(TestBodies.EndOfCallReport, m => m["artifact"]!["messages"]![2]!["message"] = 12);
+        var body = TestBodies.Edit(TestBodies.EndOfCallReport, m =>
+        {
+            var parts = property.Split('.');
+            JsonNode node = m["artifact"]!;
+            foreach (var part in parts[..^1])
+            {
+                node = int.TryParse(part, out var index) ? node[index]! : node[part]!;
+            }
 
-        var ex = Rejects(body);
+            node[parts[^1]] = JsonValue.Create(value);
+        });
+        var message = VapiJson.DeserializeMessage(body);
 
-        ex.Path.Should().Be("$.message.artifact.messages[2].message");
+        var act = () => message.Artifact;
+
+        var ex = act.Should().ThrowExactly<JsonException>().Which;
+        ex.Path.Should().Be(path);
+        ex.Message.Should().Contain("'message.artifact'").And.Contain("Path: " + path);
     }
 
     [Fact]

@@ -1,0 +1,267 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using VapiWebhooks.Messages;
+using VapiWebhooks.Models;
+using VapiWebhooks.Serialization;
+using VapiWebhooks.Testing;
+using VapiWebhooks.Tests.Endpoint;
+using VapiWebhooks.Tests.Fixtures;
+
+namespace VapiWebhooks.Tests.Serialization;
+
+/// <summary>
+/// The artifact, the assistants and the phone number are kept as sent and read on first access: the same
+/// typed view as an eager read, the bytes written back untouched, malformed JSON still refused up front.
+/// </summary>
+public class DeferredPartsTests
+{
+    private const string RealToolCalls = "tool-calls/tool-calls__vapi4k__5.json";
+
+    private static JsonElement Part(byte[] body, params string[] path)
+    {
+        var element = JsonElement.Parse(body).GetProperty("message");
+        foreach (var name in path)
+        {
+            element = element.GetProperty(name);
+        }
+
+        return element;
+    }
+
+    // Every fixture whose message has at least one deferred part, with the part's path under "message".
+    public static IEnumerable<object[]> DeferredParts()
+    {
+        foreach (var file in FixtureFiles.Files)
+        {
+            var message = JsonElement.Parse(FixtureFiles.ReadBytes(file.RelativePath));
+            message = message.TryGetProperty("message", out var inner) ? inner : message;
+            foreach (var path in new[] { "artifact", "assistant", "phoneNumber", "call.assistant" })
+            {
+                var parts = path.Split('.');
+                var element = message;
+                var found = parts.All(p => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(p, out element));
+                if (found && element.ValueKind == JsonValueKind.Object)
+                {
+                    yield return [file.RelativePath, path];
+                }
+            }
+        }
+    }
+
+    private static object? Typed(ServerMessage message, string path) => path switch
+    {
+        "artifact" => message.Artifact,
+        "assistant" => message.Assistant,
+        "phoneNumber" => message.PhoneNumber,
+        "call.assistant" => message.Call!.Assistant,
+        _ => throw new ArgumentOutOfRangeException(nameof(path)),
+    };
+
+    private static object? Eager(JsonElement element, string path) => path switch
+    {
+        "artifact" => element.Deserialize(VapiJsonContext.Default.Artifact),
+        "phoneNumber" => element.Deserialize(VapiJsonContext.Default.PhoneNumber),
+        _ => element.Deserialize(VapiJsonContext.Default.Assistant),
+    };
+
+    [Fact]
+    public void The_fixtures_have_deferred_parts_of_every_kind()
+    {
+        DeferredParts().Select(p => (string)p[1]).Distinct().Should().BeEquivalentTo("artifact", "assistant", "phoneNumber", "call.assistant");
+    }
+
+    [Theory]
+    [MemberData(nameof(DeferredParts))]
+    public void A_deferred_part_reads_as_the_eager_read_of_the_same_json(string fixture, string path)
+    {
+        var body = FixtureFiles.ReadBytes(fixture);
+        var element = Part(body, path.Split('.'));
+
+        var typed = Typed(VapiJson.DeserializeMessage(body), path);
+
+        typed.Should().NotBeNull();
+        VapiJson.Serialize(typed!).Should().Be(VapiJson.Serialize(Eager(element, path)!));
+    }
+
+    [Theory]
+    [MemberData(nameof(DeferredParts))]
+    public void An_untouched_deferred_part_is_written_back_byte_for_byte(string fixture, string path)
+    {
+        var body = FixtureFiles.ReadBytes(fixture);
+        var message = VapiJson.DeserializeMessage(body);
+
+        var written = VapiJson.SerializeEnvelope(message);
+
+        Part(written, path.Split('.')).GetRawText().Should().Be(Part(body, path.Split('.')).GetRawText());
+    }
+
+    [Fact]
+    public void The_typed_view_is_built_once_and_changes_to_it_are_written()
+    {
+        var message = VapiJson.DeserializeMessage(FixtureFiles.ReadBytes(RealToolCalls));
+
+        var artifact = message.Artifact!;
+        artifact.Transcript = "edited";
+
+        message.Artifact.Should().BeSameAs(artifact);
+        Part(VapiJson.SerializeEnvelope(message), "artifact", "transcript").GetString().Should().Be("edited");
+    }
+
+    [Fact]
+    public async Task Concurrent_first_reads_see_one_instance()
+    {
+        var message = VapiJson.DeserializeMessage(FixtureFiles.ReadBytes(RealToolCalls));
+        using var start = new Barrier(8);
+
+        var seen = Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait(TimeSpan.FromSeconds(10));
+                return message.Call!.Assistant;
+            }))
+            .ToArray();
+        var assistants = await Task.WhenAll(seen).WaitAsync(TimeSpan.FromSeconds(10));
+
+        assistants.Distinct().Should().ContainSingle().Which.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Setting_a_part_replaces_it_and_null_removes_it()
+    {
+        var message = VapiJson.DeserializeMessage(FixtureFiles.ReadBytes(RealToolCalls));
+
+        message.Artifact = null;
+        message.PhoneNumber = new PhoneNumber { Number = "+15550100" };
+
+        message.Artifact.Should().BeNull();
+        var written = JsonElement.Parse(VapiJson.SerializeEnvelope(message)).GetProperty("message");
+        written.TryGetProperty("artifact", out _).Should().BeFalse();
+        written.GetProperty("phoneNumber").GetProperty("number").GetString().Should().Be("+15550100");
+    }
+
+    // ---- every way in reads the same: the fast copy from the pinned input and the JsonElement fallback ----
+
+    public static TheoryData<string> EntryPoints => new() { "span", "string", "stream", "serializer", "multi-segment" };
+
+    [Theory]
+    [MemberData(nameof(EntryPoints))]
+    public async Task Every_entry_point_gives_the_same_deferred_parts(string entry)
+    {
+        var body = FixtureFiles.ReadBytes(RealToolCalls);
+        var expected = VapiJson.DeserializeMessage(body);
+
+        var message = entry switch
+        {
+            "span" => VapiJson.DeserializeMessage(body.AsSpan()),
+            "string" => VapiJson.DeserializeMessage(Encoding.UTF8.GetString(body)),
+            "stream" => await VapiJson.DeserializeMessageAsync(new MemoryStream(body)),
+            "serializer" => JsonSerializer.Deserialize(body, VapiJsonContext.Default.ServerMessageEnvelope)!.Message!,
+            _ => ReadMultiSegment(body),
+        };
+
+        VapiJson.Serialize(message.Artifact!).Should().Be(VapiJson.Serialize(expected.Artifact!));
+        VapiJson.Serialize(message.Call!.Assistant!).Should().Be(VapiJson.Serialize(expected.Call!.Assistant!));
+        JsonSemantic.Differences(JsonElement.Parse(body), JsonElement.Parse(VapiJson.SerializeEnvelope(message))).Should().BeEmpty();
+    }
+
+    // A reader over a sequence of 64-byte segments: the deferred parts span segments.
+    private static ServerMessage ReadMultiSegment(byte[] body)
+    {
+        Segment? first = null;
+        Segment? last = null;
+        foreach (var chunk in body.Chunk(64))
+        {
+            last = last is null ? first = new Segment(chunk, 0) : last.Append(chunk);
+        }
+
+        var reader = new Utf8JsonReader(new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length));
+        return JsonSerializer.Deserialize(ref reader, VapiJsonContext.Default.ServerMessageEnvelope)!.Message!;
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(byte[] data, long runningIndex)
+        {
+            Memory = data;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Append(byte[] data)
+        {
+            var next = new Segment(data, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
+    }
+
+    // ---- what is still refused while reading the message ----
+
+    [Fact]
+    public void Malformed_json_inside_a_deferred_part_is_refused_when_the_message_is_read()
+    {
+        var text = FixtureFiles.Read(RealToolCalls);
+        var at = text.IndexOf("\"messagesOpenAIFormatted\"", StringComparison.Ordinal);
+        var broken = Encoding.UTF8.GetBytes(text[..at] + "\"oops\": [1,,2], " + text[at..]);
+
+        var act = () => VapiJson.DeserializeMessage(broken);
+
+        // Syntax errors are found by the scan for the message type, before any property: the line says where.
+        var line = text[..at].Count(c => c == '\n');
+        act.Should().ThrowExactly<JsonException>().Which.LineNumber.Should().Be(line);
+    }
+
+    [Fact]
+    public void Nesting_beyond_the_depth_limit_inside_a_deferred_part_is_refused_when_the_message_is_read()
+    {
+        var deep = string.Concat(Enumerable.Repeat("[", 70)) + string.Concat(Enumerable.Repeat("]", 70));
+        var body = TestBodies.Edit(RealToolCalls, m => m["artifact"]!["variableValues"] = JsonNode.Parse(deep, documentOptions: new JsonDocumentOptions { MaxDepth = 100 }));
+
+        var act = () => VapiJson.DeserializeMessage(body);
+
+        act.Should().ThrowExactly<JsonException>().Which.Message.Should().Contain("depth");
+    }
+
+    [Theory]
+    [InlineData("artifact", "\"text\"")]
+    [InlineData("assistant", "[1]")]
+    [InlineData("phoneNumber", "42")]
+    public void A_deferred_part_that_is_not_an_object_is_refused_with_its_path(string property, string json)
+    {
+        var body = TestBodies.Edit(RealToolCalls, m => m[property] = JsonNode.Parse(json));
+
+        var act = () => VapiJson.DeserializeMessage(body);
+
+        act.Should().ThrowExactly<JsonException>().Which.Path.Should().Be("$.message." + property);
+    }
+
+    [Fact]
+    public void A_null_deferred_part_reads_as_null()
+    {
+        var body = TestBodies.Edit(RealToolCalls, m => m["artifact"] = null);
+
+        VapiJson.DeserializeMessage(body).Artifact.Should().BeNull();
+    }
+
+    // ---- the point of it, over HTTP ----
+
+    [Fact]
+    public async Task A_tool_call_is_answered_even_when_the_artifact_it_never_reads_does_not_match_the_model()
+    {
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddTool<JsonElement>(
+            "WeatherLookupService0--getWeatherOutside",
+            VapiJson.Options,
+            static (args, ctx, ct) => Task.FromResult<object?>("Sunny.")));
+        var body = TestBodies.Edit(RealToolCalls, m => m["artifact"]!["transcript"] = false);
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await host.Client.PostAsync("/vapi/webhook", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadToolResultsAsync()).Should().OnlyContain(r => r.Result == "Sunny." && r.Error == null);
+    }
+}
