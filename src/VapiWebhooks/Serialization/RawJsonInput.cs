@@ -17,28 +17,28 @@ namespace VapiWebhooks.Serialization;
 internal static unsafe class RawJsonInput
 {
     [ThreadStatic]
-    private static byte* t_start;
+    private static byte* _start;
 
     [ThreadStatic]
-    private static nint t_length;
+    private static nint _length;
 
     /// <summary>Deserialises <paramref name="utf8Json"/>, letting deferred values copy their bytes from it.</summary>
     public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
     {
         fixed (byte* start = utf8Json)
         {
-            var previousStart = t_start;
-            var previousLength = t_length;
-            t_start = start;
-            t_length = utf8Json.Length;
+            var previousStart = _start;
+            var previousLength = _length;
+            _start = start;
+            _length = utf8Json.Length;
             try
             {
                 return JsonSerializer.Deserialize(utf8Json, typeInfo);
             }
             finally
             {
-                t_start = previousStart;
-                t_length = previousLength;
+                _start = previousStart;
+                _length = previousLength;
             }
         }
     }
@@ -49,13 +49,13 @@ internal static unsafe class RawJsonInput
     /// </summary>
     public static byte[]? TryCopyValue(ref Utf8JsonReader reader)
     {
-        var start = t_start;
+        var start = _start;
         if (start is null || reader.HasValueSequence || reader.ValueSpan.Length != 1)
         {
             return null;
         }
 
-        var end = start + t_length;
+        var end = start + _length;
         var first = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(reader.ValueSpan));
         if (first < start || first >= end)
         {
