@@ -68,6 +68,8 @@ public static class VoiceLoadTest
 {
     private const string Token = "load-test-token";
 
+    private const int WarmupRounds = 2;
+
     /// <summary>What each handler did, by request id: when it started (a <see cref="Stopwatch"/> timestamp, the
     /// client's clock too, since both run in this process) and when it wrote each chunk, in ms from its start.</summary>
     private static readonly ConcurrentDictionary<int, HandlerTrace> Traces = new();
@@ -91,24 +93,37 @@ public static class VoiceLoadTest
         };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
-        // Warm up (JIT, connection setup, thread pool) with a few short streams, not measured.
-        using (var warmupDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        // Warm up, not measured: a server runs for hours, the measurement is of its steady state. Two rounds at
+        // full concurrency open every connection and let tiered JIT finish (instrumented tier, then optimised
+        // code compiled in the background, which otherwise competes with the measured streams for the cores).
+        using (var warmupDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
-            var warmup = new VoiceLoadSettings { Concurrency = Math.Min(settings.Concurrency, 20), Seconds = 0.2, ChunkMilliseconds = settings.ChunkMilliseconds, SampleRate = settings.SampleRate };
-            await Task.WhenAll(Enumerable.Range(0, warmup.Concurrency).Select(i => RunOneAsync(client, warmup, -1 - i, TimeSpan.Zero, warmupDeadline.Token)));
+            var warmup = new VoiceLoadSettings { Concurrency = settings.Concurrency, Seconds = 0.5, ChunkMilliseconds = settings.ChunkMilliseconds, SampleRate = settings.SampleRate };
+            for (var round = 0; round < WarmupRounds; round++)
+            {
+                await Task.WhenAll(Enumerable.Range(0, warmup.Concurrency).Select(i => RunOneAsync(client, warmup, -1 - i, TimeSpan.Zero, warmupDeadline.Token)));
+                await Task.Delay(TimeSpan.FromMilliseconds(500), warmupDeadline.Token);
+            }
         }
+
+        // Start the measurement from a collected heap, as BenchmarkDotNet does: the warm-up's garbage is not
+        // the measured streams' (a gen2 collection it triggers later paused 25-50 ms here).
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
 
         // Everything is bounded: the whole run gets the audio's duration plus a minute.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(settings.Seconds + (settings.RampMilliseconds / 1000.0) + 60));
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = GcCounts.Now();
         var wall = Stopwatch.StartNew();
         var runs = await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(i =>
             RunOneAsync(client, settings, i, TimeSpan.FromMilliseconds((double)settings.RampMilliseconds * i / settings.Concurrency), deadline.Token)));
         wall.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var gc = GcCounts.Now() - gcBefore;
         var loadAfter = ReadLoadAverage();
         await app.StopAsync(CancellationToken.None);
-        return new VoiceLoadReport(settings, runs, wall.Elapsed, cpu, loadBefore, loadAfter);
+        return new VoiceLoadReport(settings, runs, wall.Elapsed, cpu, gc, loadBefore, loadAfter);
     }
 
     private static async Task<WebApplication> StartServerAsync(VoiceLoadSettings settings)
@@ -146,11 +161,11 @@ public static class VoiceLoadTest
         try
         {
             using var response = await client.PostVapiMessageAsync(message, cancellationToken: cancellationToken);
-            var recording = await response.RecordPcmStreamAsync(sent, bufferSize: 4096, cancellationToken);
             var expectedBytes = (long)settings.Chunks * settings.ChunkBytes;
-            if (recording.StatusCode != 200 || !recording.Completed || recording.Body.Length != expectedBytes)
+            var (received, arrivals, firstByteMs) = await ReadChunkArrivalsAsync(response, settings, sent, cancellationToken);
+            if ((int)response.StatusCode != 200 || received != expectedBytes)
             {
-                return StreamRun.Failed($"status {recording.StatusCode}, {recording.Body.Length}/{expectedBytes} bytes, {(recording.Completed ? "complete" : recording.Error?.Message)}");
+                return StreamRun.Failed($"status {(int)response.StatusCode}, {received}/{expectedBytes} bytes");
             }
 
             if (!Traces.TryRemove(id, out var trace))
@@ -158,19 +173,42 @@ public static class VoiceLoadTest
                 return StreamRun.Failed("the handler left no trace");
             }
 
-            var arrivals = new double[settings.Chunks];
-            for (var k = 0; k < settings.Chunks; k++)
-            {
-                arrivals[k] = recording.TimeUntil((long)(k + 1) * settings.ChunkBytes)!.Value.TotalMilliseconds;
-            }
-
             var handlerStartMs = Stopwatch.GetElapsedTime(sent, trace.Start).TotalMilliseconds;
-            return new StreamRun(null, recording.TimeToFirstByte!.Value.TotalMilliseconds, handlerStartMs, arrivals, trace.WriteMs);
+            return new StreamRun(null, firstByteMs, handlerStartMs, arrivals, trace.WriteMs);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
         {
             return StreamRun.Failed(ex.GetType().Name + ": " + ex.Message);
         }
+    }
+
+    // Keeps no audio: 500 streams of recorded PCM would be hundreds of MB whose collections stall the
+    // measurement itself. Notes when the last byte of each chunk arrived, in ms from the request.
+    private static async Task<(long Received, double[] Arrivals, double FirstByteMs)> ReadChunkArrivalsAsync(HttpResponseMessage response, VoiceLoadSettings settings, long sent, CancellationToken cancellationToken)
+    {
+        var arrivals = new double[settings.Chunks];
+        var buffer = new byte[4096];
+        var firstByteMs = double.NaN;
+        long received = 0;
+        var next = 0;
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            var at = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+            if (received == 0)
+            {
+                firstByteMs = at;
+            }
+
+            received += read;
+            while (next < arrivals.Length && received >= (long)(next + 1) * settings.ChunkBytes)
+            {
+                arrivals[next++] = at;
+            }
+        }
+
+        return (received, arrivals, firstByteMs);
     }
 
     private static string ReadLoadAverage()
@@ -243,13 +281,22 @@ public static class VoiceLoadTest
 
 internal sealed record HandlerTrace(long Start, double[] WriteMs);
 
+/// <summary>Garbage collections by generation and the total time paused, for the report.</summary>
+public readonly record struct GcCounts(int Gen0, int Gen1, int Gen2, TimeSpan Pause)
+{
+    public static GcCounts Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+    public static GcCounts operator -(GcCounts after, GcCounts before)
+        => new(after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.Pause - before.Pause);
+}
+
 /// <summary>One stream: times in ms from the moment the client sent the request.</summary>
 public sealed record StreamRun(string? Error, double TimeToFirstByteMs, double HandlerStartMs, double[] ArrivalMs, double[] HandlerWriteMs)
 {
     public static StreamRun Failed(string error) => new(error, double.NaN, double.NaN, [], []);
 }
 
-public sealed record VoiceLoadReport(VoiceLoadSettings Settings, StreamRun[] Runs, TimeSpan Wall, TimeSpan Cpu, string LoadBefore, string LoadAfter)
+public sealed record VoiceLoadReport(VoiceLoadSettings Settings, StreamRun[] Runs, TimeSpan Wall, TimeSpan Cpu, GcCounts Gc, string LoadBefore, string LoadAfter)
 {
     public const double GoalMs = 50;
 
@@ -278,6 +325,7 @@ public sealed record VoiceLoadReport(VoiceLoadSettings Settings, StreamRun[] Run
         text.AppendLine(c, $"voice load: {Settings.Concurrency} concurrent voice-requests, {Settings.Seconds} s each at {Settings.SampleRate} Hz, {Settings.Chunks} chunks of {Settings.ChunkBytes} bytes every {period} ms, starts spread over {Settings.RampMilliseconds} ms, loopback 127.0.0.1");
         text.AppendLine(c, $"machine: {Environment.ProcessorCount} logical CPUs; load average before: {LoadBefore}; after: {LoadAfter}");
         text.AppendLine(c, $"wall {Wall.TotalSeconds:F2} s, process CPU {Cpu.TotalSeconds:F2} s ({Cpu.TotalSeconds / Wall.TotalSeconds * 100:F0}% of one core)");
+        text.AppendLine(c, $"collections during the run: gen0 {Gc.Gen0}, gen1 {Gc.Gen1}, gen2 {Gc.Gen2}; paused {Gc.Pause.TotalMilliseconds:F1} ms in all");
         text.AppendLine(c, $"streams: {ok.Length} ok, {Failures} failed; chunks measured: {lateness.Length}");
         foreach (var error in Runs.Where(r => r.Error is not null).GroupBy(r => r.Error).Take(5))
         {
