@@ -50,9 +50,9 @@ app.MapPost("/baseline/jsondoc", static async (HttpContext context) =>
 });
 app.MapVapiWebhooks();
 
-// Allocation and collection counters, read by run-wrk.sh before and after each run (bytes per request, GCs).
+// Allocation, collection and CPU counters, read by run-wrk.sh before and after each run (per request).
 app.MapGet("/stats", static () => Results.Text(
-    $"{GC.GetTotalAllocatedBytes(precise: false)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().TotalMilliseconds:F1}"));
+    FormattableString.Invariant($"{GC.GetTotalAllocatedBytes(precise: false)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().TotalMilliseconds:F1} {Environment.CpuUsage.TotalTime.Ticks / 10}")));
 app.Run();
 
 internal static class BenchHost

@@ -18,12 +18,30 @@ internal static class ToolCallPlan
         foreach (var call in calls)
         {
             var name = call.FunctionName ?? string.Empty;
-            var config = configs.FirstOrDefault(c => c.ToolCall?.Id is { } id && id == call.Id)
-                ?? configs.FirstOrDefault(c => c.Function?.Name == name);
-            entries.Add(new Entry(call.Id ?? string.Empty, name, call.FunctionArguments, call, config));
+            entries.Add(new Entry(call.Id ?? string.Empty, name, call.FunctionArguments, call, ConfigFor(configs, call.Id, name)));
         }
 
         return entries;
+    }
+
+    // The tool's configuration (its timeout) is matched by call id, else by function name.
+    private static ToolWithToolCall? ConfigFor(IList<ToolWithToolCall> configs, string? id, string name)
+    {
+        ToolWithToolCall? byName = null;
+        foreach (var config in configs)
+        {
+            if (id is not null && config.ToolCall?.Id == id)
+            {
+                return config;
+            }
+
+            if (byName is null && config.Function?.Name == name)
+            {
+                byName = config;
+            }
+        }
+
+        return byName;
     }
 
     public sealed record Entry(string Id, string Name, JsonElement Arguments, ToolCall? ToolCall, ToolWithToolCall? Tool);

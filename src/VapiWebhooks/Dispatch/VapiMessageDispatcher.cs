@@ -432,9 +432,17 @@ public sealed class VapiMessageDispatcher
 
     private async Task<BudgetedRun<T>> RunWithBudgetAsync<T>(Func<CancellationToken, Task<T>> work, TimeSpan budget, CancellationToken requestAborted)
     {
-        // One timer per run: the budget token both cancels the handler and ends the wait below.
-        using var budgetSource = new CancellationTokenSource(budget, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(budgetSource.Token, requestAborted);
+        // One timer per run: the budget token both cancels the handler and ends the wait below. On the system
+        // clock a single linked source carries both the budget and the hang-up; a test clock needs its own timer.
+        using var budgetSource = ReferenceEquals(_time, TimeProvider.System) ? null : new CancellationTokenSource(budget, _time);
+        using var linked = budgetSource is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(requestAborted)
+            : CancellationTokenSource.CreateLinkedTokenSource(budgetSource.Token, requestAborted);
+        if (budgetSource is null)
+        {
+            linked.CancelAfter(budget);
+        }
+
         Task<T> task;
         try
         {
@@ -457,7 +465,7 @@ public sealed class VapiMessageDispatcher
             ObserveLater(task);
             throw;
         }
-        catch (OperationCanceledException) when (budgetSource.IsCancellationRequested)
+        catch (OperationCanceledException) when (budgetSource?.IsCancellationRequested ?? linked.IsCancellationRequested)
         {
             ObserveLater(task);
             return BudgetedRun<T>.DeadlineExceeded(task.IsCompleted ? null : task);

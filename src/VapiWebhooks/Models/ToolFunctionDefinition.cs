@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VapiWebhooks.Serialization;
 
 namespace VapiWebhooks.Models;
 
 /// <summary>A function tool's definition: its name, description and JSON-schema parameters.</summary>
 public sealed class ToolFunctionDefinition : VapiObject
 {
+    private DeferredJsonElement? _parameters;
+
     /// <summary>The function name the model calls.</summary>
     [JsonPropertyName("name")]
     public string? Name { get; set; }
@@ -15,8 +18,23 @@ public sealed class ToolFunctionDefinition : VapiObject
     public string? Description { get; set; }
 
     /// <summary>The JSON schema of the arguments.</summary>
+    /// <remarks>Parsed on first access.</remarks>
+    [JsonIgnore]
+    public JsonElement? Parameters
+    {
+        get => _parameters?.GetValue();
+        set => _parameters = DeferredJsonElement.FromValue(value);
+    }
+
+    // Typed object so that the public source-generated context needs no metadata for an internal type.
+    [JsonInclude]
     [JsonPropertyName("parameters")]
-    public JsonElement? Parameters { get; set; }
+    [JsonConverter(typeof(DeferredJsonElementConverter))]
+    internal object? ParametersJson
+    {
+        get => _parameters;
+        set => _parameters = (DeferredJsonElement?)value;
+    }
 
     /// <summary>Whether the model must follow the schema exactly.</summary>
     [JsonPropertyName("strict")]

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VapiWebhooks.Serialization;
 
 namespace VapiWebhooks.Models;
 
 /// <summary>A tool's configuration together with its call (<c>toolWithToolCallList[i]</c>).</summary>
 public sealed class ToolWithToolCall : VapiObject
 {
+    private DeferredJsonElement? _messages;
+
     /// <summary>The kind of tool, <c>function</c> for function tools.</summary>
     [JsonPropertyName("type")]
     public string? Type { get; set; }
@@ -23,8 +26,23 @@ public sealed class ToolWithToolCall : VapiObject
     public ServerConfig? Server { get; set; }
 
     /// <summary>What the assistant says while the tool runs (request-start, request-complete...), as sent.</summary>
+    /// <remarks>Parsed on first access.</remarks>
+    [JsonIgnore]
+    public JsonElement? Messages
+    {
+        get => _messages?.GetValue();
+        set => _messages = DeferredJsonElement.FromValue(value);
+    }
+
+    // Typed object so that the public source-generated context needs no metadata for an internal type.
+    [JsonInclude]
     [JsonPropertyName("messages")]
-    public JsonElement? Messages { get; set; }
+    [JsonConverter(typeof(DeferredJsonElementConverter))]
+    internal object? MessagesJson
+    {
+        get => _messages;
+        set => _messages = (DeferredJsonElement?)value;
+    }
 
     /// <summary>The call of this tool.</summary>
     [JsonPropertyName("toolCall")]

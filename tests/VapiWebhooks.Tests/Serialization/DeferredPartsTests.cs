@@ -143,6 +143,50 @@ public class DeferredPartsTests
         written.GetProperty("phoneNumber").GetProperty("number").GetString().Should().Be("+15550100");
     }
 
+    // ---- free-form JSON parts of a tool (its spoken messages, its parameter schema) ----
+
+    [Fact]
+    public void A_tools_free_form_parts_read_as_sent_and_are_written_back_byte_for_byte()
+    {
+        var body = FixtureFiles.ReadBytes(RealToolCalls);
+        var sentTool = JsonElement.Parse(body).GetProperty("message").GetProperty("toolWithToolCallList")[0];
+        var message = (ToolCallsMessage)VapiJson.DeserializeMessage(body);
+        var tool = message.ToolWithToolCallList![0];
+
+        var writtenTool = JsonElement.Parse(VapiJson.SerializeEnvelope(message)).GetProperty("message").GetProperty("toolWithToolCallList")[0];
+
+        writtenTool.GetProperty("messages").GetRawText().Should().Be(sentTool.GetProperty("messages").GetRawText());
+        tool.Messages!.Value.GetRawText().Should().Be(sentTool.GetProperty("messages").GetRawText());
+        tool.Function!.Parameters!.Value.GetRawText().Should().Be(sentTool.GetProperty("function").GetProperty("parameters").GetRawText());
+    }
+
+    [Fact]
+    public void Setting_a_tools_free_form_part_replaces_it()
+    {
+        var message = (ToolCallsMessage)VapiJson.DeserializeMessage(FixtureFiles.ReadBytes(RealToolCalls));
+        var tool = message.ToolWithToolCallList![0];
+
+        tool.Messages = JsonElement.Parse("""[{"type":"request-start","content":"One moment."}]""");
+        tool.Function!.Parameters = null;
+
+        var written = JsonElement.Parse(VapiJson.SerializeEnvelope(message)).GetProperty("message").GetProperty("toolWithToolCallList")[0];
+        written.GetProperty("messages")[0].GetProperty("content").GetString().Should().Be("One moment.");
+        written.GetProperty("function").TryGetProperty("parameters", out _).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("\"just text\"")]
+    [InlineData("42")]
+    [InlineData("true")]
+    public void A_free_form_part_that_is_not_an_object_or_array_is_kept_too(string json)
+    {
+        var body = TestBodies.Edit(RealToolCalls, m => m["toolWithToolCallList"]![0]!["messages"] = JsonNode.Parse(json));
+
+        var message = (ToolCallsMessage)VapiJson.DeserializeMessage(body);
+
+        message.ToolWithToolCallList![0].Messages!.Value.GetRawText().Should().Be(json);
+    }
+
     // ---- every way in reads the same: the fast copy from the pinned input and the JsonElement fallback ----
 
     public static TheoryData<string> EntryPoints => new() { "span", "string", "stream", "serializer", "multi-segment" };
