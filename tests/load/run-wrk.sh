@@ -3,7 +3,9 @@
 # Usage: tests/load/run-wrk.sh [seconds per run (default 10)] [connections list (default "8 32")]
 # ROUNDS (default 3) interleaved rounds per connection count; the summary lines give medians and ratios.
 # Needs wrk (apt-get install wrk). Only ever targets 127.0.0.1.
-# The host runs Server GC in .NET's default mode (DATAS); DATAS=0 runs classic Server GC instead.
+# The host runs classic Server GC (DOTNET_GCDynamicAdaptationMode=0), as a latency-sensitive service is
+# configured; DATAS=1 runs .NET's default (DATAS), which collects gen0 far more often (docs/benchmarks.md).
+# GC_SERVER=0 runs workstation GC.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
@@ -11,8 +13,8 @@ connections=${2:-"8 32"}
 port=5099
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 2; }
 dotnet build -c Release tests/VapiWebhooks.BenchHost -v q -nologo >/dev/null
-gc_mode=1
-[ "${DATAS:-1}" = 0 ] && gc_mode=0
+gc_mode=0
+[ "${DATAS:-0}" = 1 ] && gc_mode=1
 gc_server=${GC_SERVER:-1}
 echo "gc: DOTNET_gcServer=$gc_server DOTNET_GCDynamicAdaptationMode=$gc_mode"
 DOTNET_gcServer=$gc_server DOTNET_GCDynamicAdaptationMode=$gc_mode dotnet tests/VapiWebhooks.BenchHost/bin/Release/net10.0/VapiWebhooks.BenchHost.dll --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VapiWebhooks.Serialization;
 using VapiWebhooks.Models;
 
 namespace VapiWebhooks.Messages;
@@ -32,10 +33,12 @@ public sealed class EndOfCallReportMessage : ServerMessage
 
     /// <summary>When the call started.</summary>
     [JsonPropertyName("startedAt")]
+    [JsonConverter(typeof(IsoDateTimeOffsetConverter))]
     public DateTimeOffset? StartedAt { get; set; }
 
     /// <summary>When the call ended.</summary>
     [JsonPropertyName("endedAt")]
+    [JsonConverter(typeof(IsoDateTimeOffsetConverter))]
     public DateTimeOffset? EndedAt { get; set; }
 
     /// <summary>Compliance information (recording consent...), as sent.</summary>

@@ -99,18 +99,22 @@ public sealed class Call : VapiObject
 
     /// <summary>When the call was created.</summary>
     [JsonPropertyName("createdAt")]
+    [JsonConverter(typeof(IsoDateTimeOffsetConverter))]
     public DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>When the call was last updated.</summary>
     [JsonPropertyName("updatedAt")]
+    [JsonConverter(typeof(IsoDateTimeOffsetConverter))]
     public DateTimeOffset? UpdatedAt { get; set; }
 
     /// <summary>When the call started.</summary>
     [JsonPropertyName("startedAt")]
+    [JsonConverter(typeof(IsoDateTimeOffsetConverter))]
     public DateTimeOffset? StartedAt { get; set; }
 
     /// <summary>When the call ended.</summary>
     [JsonPropertyName("endedAt")]
+    [JsonConverter(typeof(IsoDateTimeOffsetConverter))]
     public DateTimeOffset? EndedAt { get; set; }
 
     /// <summary>The total cost of the call in USD.</summary>

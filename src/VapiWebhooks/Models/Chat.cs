@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VapiWebhooks.Serialization;
 
 namespace VapiWebhooks.Models;
 
@@ -40,9 +41,11 @@ public sealed class Chat : VapiObject
 
     /// <summary>When the chat was created.</summary>
     [JsonPropertyName("createdAt")]
+    [JsonConverter(typeof(IsoDateTimeOffsetConverter))]
     public DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>When the chat was last updated.</summary>
     [JsonPropertyName("updatedAt")]
+    [JsonConverter(typeof(IsoDateTimeOffsetConverter))]
     public DateTimeOffset? UpdatedAt { get; set; }
 }

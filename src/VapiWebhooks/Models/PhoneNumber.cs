@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using VapiWebhooks.Serialization;
 
 namespace VapiWebhooks.Models;
 
@@ -35,9 +36,11 @@ public sealed class PhoneNumber : VapiObject
 
     /// <summary>When the number was created.</summary>
     [JsonPropertyName("createdAt")]
+    [JsonConverter(typeof(IsoDateTimeOffsetConverter))]
     public DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>When the number was last updated.</summary>
     [JsonPropertyName("updatedAt")]
+    [JsonConverter(typeof(IsoDateTimeOffsetConverter))]
     public DateTimeOffset? UpdatedAt { get; set; }
 }

@@ -10,12 +10,14 @@ namespace VapiWebhooks.Serialization;
 /// Source-generated serialization metadata for every message, model and reply type: no reflection, so the
 /// library is trim- and AOT-safe. Most code uses <see cref="VapiJson"/> instead.
 /// </summary>
+// No Converters here: a converter in the options turns off the generated fast-path writers for every type
+// (System.Text.Json only uses them when the options carry no converters). Dates name their converter on the
+// property instead.
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     MaxDepth = VapiJson.MaxDepth,
     ReadCommentHandling = JsonCommentHandling.Disallow,
-    AllowTrailingCommas = false,
-    Converters = [typeof(IsoDateTimeOffsetConverter)])]
+    AllowTrailingCommas = false)]
 [JsonSerializable(typeof(ServerMessageEnvelope))]
 [JsonSerializable(typeof(ServerMessage))]
 [JsonSerializable(typeof(UnknownServerMessage))]
