@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using VapiWebhooks.Serialization;
 using VapiWebhooks.Models;
+using VapiWebhooks.Serialization;
 
 namespace VapiWebhooks.Messages;
 
