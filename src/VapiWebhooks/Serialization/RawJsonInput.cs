@@ -77,6 +77,11 @@ internal static unsafe class RawJsonInput
         }
 
         reader = scan;
-        return new ReadOnlySpan<byte>(first, checked((int)(last - first + 1))).ToArray();
+        var value = new ReadOnlySpan<byte>(first, checked((int)(last - first + 1)));
+
+        // Every byte is overwritten at once: no need to zero the array first.
+        var copy = GC.AllocateUninitializedArray<byte>(value.Length);
+        value.CopyTo(copy);
+        return copy;
     }
 }
