@@ -9,12 +9,10 @@ namespace VapiWebhooks.Serialization;
 /// </summary>
 /// <remarks>Converts <c>object</c>: the properties it serves are typed <c>object</c> (see <see cref="Messages.ServerMessage"/>).</remarks>
 /// <typeparam name="T">The typed view.</typeparam>
-internal abstract class DeferredJsonConverter<T> : JsonConverter<object>
+/// <param name="location">Where the value stands in the request body, for errors raised when it is read (<c>$.message.artifact</c>).</param>
+internal abstract class DeferredJsonConverter<T>(string location) : JsonConverter<object>
     where T : class
 {
-    /// <summary>Where the value stands in the request body, for errors raised when it is read (<c>$.message.artifact</c>).</summary>
-    protected abstract string Location { get; }
-
     /// <inheritdoc />
     public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -29,8 +27,8 @@ internal abstract class DeferredJsonConverter<T> : JsonConverter<object>
         }
 
         return RawJsonInput.TryCopyValue(ref reader) is { } utf8Json
-            ? DeferredJson<T>.FromUtf8(Location, utf8Json)
-            : DeferredJson<T>.FromElement(Location, JsonElement.ParseValue(ref reader));
+            ? DeferredJson<T>.FromUtf8(location, utf8Json)
+            : DeferredJson<T>.FromElement(location, JsonElement.ParseValue(ref reader));
     }
 
     /// <inheritdoc />

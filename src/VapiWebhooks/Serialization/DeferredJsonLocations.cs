@@ -7,33 +7,25 @@ namespace VapiWebhooks.Serialization;
 // thirds of the typed reading time, and a tool handler rarely reads them (docs/benchmarks.md).
 
 /// <summary><c>message.artifact</c>.</summary>
-internal sealed class MessageArtifactJsonConverter : DeferredJsonConverter<Artifact>
+internal sealed class MessageArtifactJsonConverter() : DeferredJsonConverter<Artifact>(Path)
 {
     public const string Path = "$.message.artifact";
-
-    protected override string Location => Path;
 }
 
 /// <summary><c>message.assistant</c>.</summary>
-internal sealed class MessageAssistantJsonConverter : DeferredJsonConverter<Assistant>
+internal sealed class MessageAssistantJsonConverter() : DeferredJsonConverter<Assistant>(Path)
 {
     public const string Path = "$.message.assistant";
-
-    protected override string Location => Path;
 }
 
 /// <summary><c>message.phoneNumber</c>.</summary>
-internal sealed class MessagePhoneNumberJsonConverter : DeferredJsonConverter<PhoneNumber>
+internal sealed class MessagePhoneNumberJsonConverter() : DeferredJsonConverter<PhoneNumber>(Path)
 {
     public const string Path = "$.message.phoneNumber";
-
-    protected override string Location => Path;
 }
 
 /// <summary><c>message.call.assistant</c>.</summary>
-internal sealed class CallAssistantJsonConverter : DeferredJsonConverter<Assistant>
+internal sealed class CallAssistantJsonConverter() : DeferredJsonConverter<Assistant>(Path)
 {
     public const string Path = "$.message.call.assistant";
-
-    protected override string Location => Path;
 }
