@@ -1,16 +1,16 @@
 using System.Diagnostics;
-using System.Text.Json;
+using VapiWebhooks.AspNetCore;
 
 namespace VapiWebhooks.SampleHost.Hosting;
 
 /// <summary>
-/// One log line per webhook request: message type, call id, status and elapsed time. The body is buffered so that
-/// the type and call id can be read after the library has answered, and only when the request was authenticated
-/// (unauthenticated bodies are never parsed). Bodies and headers are never logged.
+/// One log line per webhook request: message type, call id, status and elapsed time. The type and call id come from
+/// the message the endpoint parsed (<see cref="IVapiMessageFeature"/>), so the body is neither buffered nor read
+/// twice; a request the endpoint refused before parsing (401, 413, 415, malformed JSON) has no message. Bodies and
+/// headers are never logged.
 /// </summary>
 public sealed class WebhookRequestLogMiddleware(RequestDelegate next, ILogger<WebhookRequestLogMiddleware> logger)
 {
-    private const int MaxPeekBytes = 4 * 1024 * 1024;
     private const int MaxFieldLength = 64;
 
     public async Task InvokeAsync(HttpContext context)
@@ -23,7 +23,6 @@ public sealed class WebhookRequestLogMiddleware(RequestDelegate next, ILogger<We
         }
 
         var started = Stopwatch.GetTimestamp();
-        context.Request.EnableBuffering(bufferThreshold: 256 * 1024, bufferLimit: MaxPeekBytes);
         try
         {
             await next(context);
@@ -32,40 +31,12 @@ public sealed class WebhookRequestLogMiddleware(RequestDelegate next, ILogger<We
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var status = context.Response.StatusCode;
-            var (type, callId) = status is StatusCodes.Status401Unauthorized or StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType
-                ? ("(not read)", null)
-                : await PeekAsync(context.Request);
+            var message = context.Features.Get<IVapiMessageFeature>()?.Message;
             var level = status >= 500 ? LogLevel.Warning : LogLevel.Information;
-            logger.Log(level, "Vapi {MessageType} call {CallId} -> {StatusCode} in {ElapsedMs:0.0} ms", type, callId ?? "-", status, elapsed);
+            logger.Log(level, "Vapi {MessageType} call {CallId} -> {StatusCode} in {ElapsedMs:0.0} ms", Clip(message?.Type) ?? "(not read)", Clip(message?.CallId) ?? "-", status, elapsed);
         }
     }
 
-    private static async Task<(string Type, string? CallId)> PeekAsync(HttpRequest request)
-    {
-        try
-        {
-            if (!request.Body.CanSeek || request.Body.Length > MaxPeekBytes)
-            {
-                return ("(unknown)", null);
-            }
-
-            request.Body.Position = 0;
-            using var document = await JsonDocument.ParseAsync(request.Body);
-            if (!document.RootElement.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
-            {
-                message = document.RootElement;
-            }
-
-            var type = message.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            var callId = message.TryGetProperty("call", out var call) && call.ValueKind == JsonValueKind.Object
-                && call.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-            return (Clip(type) ?? "(no type)", Clip(callId));
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or ObjectDisposedException or NotSupportedException)
-        {
-            return ("(unreadable)", null);
-        }
-    }
-
+    // Both come from the request: bound what reaches the log.
     private static string? Clip(string? value) => value is null ? null : value.Length <= MaxFieldLength ? value : value[..MaxFieldLength] + "...";
 }
