@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
 using VapiWebhooks.Models;
+using VapiWebhooks.Serialization;
 
 namespace VapiWebhooks.Messages;
 
 /// <summary>The model called one or more tools. Reply with a <see cref="Responses.ToolCallsResponse"/> holding one result per tool call id.</summary>
 public sealed class ToolCallsMessage : ServerMessage
 {
+    private DeferredJson<IList<ToolCall>>? _toolCalls;
+
     /// <summary>Creates the message with its <see cref="ServerMessage.Type"/> set.</summary>
     public ToolCallsMessage() => Type = ServerMessageTypes.ToolCalls;
 
@@ -16,4 +19,26 @@ public sealed class ToolCallsMessage : ServerMessage
     /// <summary>Each tool's configuration (server, timeout, async) together with its call.</summary>
     [JsonPropertyName("toolWithToolCallList")]
     public IList<ToolWithToolCall>? ToolWithToolCallList { get; set; }
+
+    /// <summary>
+    /// The same calls again, in the older <c>toolCalls</c> field that real traffic still carries next to
+    /// <see cref="ToolCallList"/> (Vapi's schema no longer lists it). Use <see cref="ToolCallList"/>.
+    /// </summary>
+    /// <remarks>Read on first access; kept as sent and written back unchanged until then.</remarks>
+    [JsonIgnore]
+    public IList<ToolCall>? ToolCalls
+    {
+        get => _toolCalls?.GetValue(VapiJsonContext.Default.IListToolCall);
+        set => _toolCalls = DeferredJson<IList<ToolCall>>.FromValue(MessageToolCallsJsonConverter.Path, value);
+    }
+
+    // Typed object so that the public source-generated context needs no metadata for an internal type.
+    [JsonInclude]
+    [JsonPropertyName("toolCalls")]
+    [JsonConverter(typeof(MessageToolCallsJsonConverter))]
+    internal object? ToolCallsJson
+    {
+        get => _toolCalls;
+        set => _toolCalls = (DeferredJson<IList<ToolCall>>?)value;
+    }
 }

@@ -10,7 +10,8 @@ namespace VapiWebhooks.Serialization;
 /// <remarks>Converts <c>object</c>: the properties it serves are typed <c>object</c> (see <see cref="Messages.ServerMessage"/>).</remarks>
 /// <typeparam name="T">The typed view.</typeparam>
 /// <param name="location">Where the value stands in the request body, for errors raised when it is read (<c>$.message.artifact</c>).</param>
-internal abstract class DeferredJsonConverter<T>(string location) : JsonConverter<object>
+/// <param name="isList">Whether the value is a JSON array (a list) rather than an object.</param>
+internal abstract class DeferredJsonConverter<T>(string location, bool isList = false) : JsonConverter<object>
     where T : class
 {
     /// <inheritdoc />
@@ -21,9 +22,9 @@ internal abstract class DeferredJsonConverter<T>(string location) : JsonConverte
             return null;
         }
 
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (reader.TokenType != (isList ? JsonTokenType.StartArray : JsonTokenType.StartObject))
         {
-            throw new JsonException($"Expected a JSON object for {typeof(T).Name}.");
+            throw new JsonException(isList ? $"Expected a JSON array for {typeof(T).Name}." : $"Expected a JSON object for {typeof(T).Name}.");
         }
 
         return RawJsonInput.TryCopyValue(ref reader) is { } utf8Json

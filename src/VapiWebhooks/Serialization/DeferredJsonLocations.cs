@@ -29,3 +29,9 @@ internal sealed class CallAssistantJsonConverter() : DeferredJsonConverter<Assis
 {
     public const string Path = "$.message.call.assistant";
 }
+
+/// <summary><c>message.toolCalls</c> (tool-calls only).</summary>
+internal sealed class MessageToolCallsJsonConverter() : DeferredJsonConverter<IList<ToolCall>>(Path, isList: true)
+{
+    public const string Path = "$.message.toolCalls";
+}

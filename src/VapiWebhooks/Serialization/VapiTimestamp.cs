@@ -72,6 +72,10 @@ public readonly struct VapiTimestamp : IEquatable<VapiTimestamp>
         return false;
     }
 
+    // For a UTC instant already parsed (by the UTF-8 reader), keeping the text it was written as.
+    internal static VapiTimestamp FromIso(DateTimeOffset instant, string isoText)
+        => new((instant - DateTimeOffset.UnixEpoch).TotalMilliseconds, isoText);
+
     /// <summary>Converts to the instant.</summary>
     /// <param name="timestamp">The timestamp.</param>
     public static implicit operator DateTimeOffset(VapiTimestamp timestamp) => timestamp.Value;

@@ -18,6 +18,13 @@ public sealed class VapiTimestampConverter : JsonConverter<VapiTimestamp>
                     ? VapiTimestamp.FromUnixMilliseconds(milliseconds)
                     : throw new JsonException("A timestamp number must be milliseconds since the epoch within the years 1 to 9999.");
             case JsonTokenType.String:
+                // Vapi writes UTC with a 'Z': the reader's UTF-8 ISO parser handles that without a culture-aware
+                // parse. (Without a 'Z' or offset the reader would assume local time, so those take the slow path.)
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan is [.., (byte)'Z'] && reader.TryGetDateTimeOffset(out var utc))
+                {
+                    return VapiTimestamp.FromIso(utc, reader.GetString()!);
+                }
+
                 var text = reader.GetString()!;
                 if (VapiTimestamp.TryParseIso(text, out var parsed))
                 {

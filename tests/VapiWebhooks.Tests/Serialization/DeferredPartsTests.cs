@@ -187,6 +187,50 @@ public class DeferredPartsTests
         message.ToolWithToolCallList![0].Messages!.Value.GetRawText().Should().Be(json);
     }
 
+    // ---- the legacy toolCalls field of tool-calls ----
+
+    [Fact]
+    public void The_legacy_tool_calls_field_reads_as_the_tool_call_list_and_is_written_back_as_sent()
+    {
+        var body = FixtureFiles.ReadBytes(RealToolCalls);
+        var message = (ToolCallsMessage)VapiJson.DeserializeMessage(body);
+
+        var written = VapiJson.SerializeEnvelope(message);
+
+        Part(written, "toolCalls").GetRawText().Should().Be(Part(body, "toolCalls").GetRawText());
+        message.ToolCalls.Should().NotBeNull();
+        JsonSerializer.Serialize(message.ToolCalls!, VapiJsonContext.Default.IListToolCall).Should().Be(JsonSerializer.Serialize(message.ToolCallList!, VapiJsonContext.Default.IListToolCall));
+        message.ExtensionData?.ContainsKey("toolCalls").Should().NotBe(true);
+    }
+
+    [Fact]
+    public void A_legacy_tool_calls_field_that_is_not_an_array_is_refused_with_its_path()
+    {
+        var body = TestBodies.Edit(RealToolCalls, m => m["toolCalls"] = JsonNode.Parse("""{"id":"x"}"""));
+
+        var act = () => VapiJson.DeserializeMessage(body);
+
+        act.Should().ThrowExactly<JsonException>().Which.Path.Should().Be("$.message.toolCalls");
+    }
+
+    // ---- timestamps: UTC strings take the UTF-8 parser, others the culture-invariant one; both as before ----
+
+    [Theory]
+    [InlineData("2024-07-04T05:39:10.225Z", 1720071550225)]
+    [InlineData("2024-07-04T05:39:10Z", 1720071550000)]
+    [InlineData("2024-07-04T07:39:10.225+02:00", 1720071550225)]
+    [InlineData("2024-07-04T05:39:10.225", 1720071550225)]
+    [InlineData("2024-07-04 05:39:10Z", 1720071550000)]
+    public void An_iso_timestamp_reads_as_the_same_instant_whichever_parser_takes_it(string iso, long unixMilliseconds)
+    {
+        var body = TestBodies.Edit(RealToolCalls, m => m["timestamp"] = iso);
+
+        var message = VapiJson.DeserializeMessage(body);
+
+        message.Timestamp!.Value.UnixMilliseconds.Should().Be(unixMilliseconds);
+        Part(VapiJson.SerializeEnvelope(message), "timestamp").GetString().Should().Be(iso);
+    }
+
     // ---- every way in reads the same: the fast copy from the pinned input and the JsonElement fallback ----
 
     public static TheoryData<string> EntryPoints => new() { "span", "string", "stream", "serializer", "multi-segment" };
