@@ -29,7 +29,18 @@ public sealed class RequestLogTests : IDisposable
         return client;
     }
 
-    private string LogLine() => _lines.Lines.Should().ContainSingle(l => l.StartsWith("Vapi ", StringComparison.Ordinal)).Subject;
+    // The client can see the response before the middleware's code after next() has run: wait for the line
+    // (bounded), then expect exactly one.
+    private async Task<string> LogLineAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (_lines.Lines.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        return _lines.Lines.Should().ContainSingle(l => l.StartsWith("Vapi ", StringComparison.Ordinal)).Subject;
+    }
 
     [Fact]
     public async Task A_handled_message_is_logged_with_its_type_call_id_and_status()
@@ -40,7 +51,7 @@ public sealed class RequestLogTests : IDisposable
         using var response = await client.PostVapiMessageAsync(message);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        LogLine().Should().StartWith($"Vapi status-update call {message.CallId} -> 200 in ");
+        (await LogLineAsync()).Should().StartWith($"Vapi status-update call {message.CallId} -> 200 in ");
     }
 
     [Fact]
@@ -51,7 +62,7 @@ public sealed class RequestLogTests : IDisposable
         using var response = await client.PostVapiMessageAsync(VapiTestMessages.StatusUpdate(Models.CallStatus.InProgress));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        LogLine().Should().StartWith("Vapi (not read) call - -> 401 in ");
+        (await LogLineAsync()).Should().StartWith("Vapi (not read) call - -> 401 in ");
     }
 
     [Fact]
@@ -63,7 +74,7 @@ public sealed class RequestLogTests : IDisposable
         using var response = await client.PostAsync("/vapi/webhook", content);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        LogLine().Should().StartWith("Vapi (not read) call - -> 400 in ");
+        (await LogLineAsync()).Should().StartWith("Vapi (not read) call - -> 400 in ");
     }
 
     /// <summary>Keeps the formatted lines of the request-log middleware.</summary>
