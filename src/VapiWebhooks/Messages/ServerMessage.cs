@@ -39,7 +39,7 @@ public abstract class ServerMessage : VapiObject
     public Assistant? Assistant
     {
         get => _assistant?.GetValue(VapiJsonContext.Default.Assistant);
-        set => _assistant = DeferredJson<Assistant>.FromValue(MessageAssistantJsonConverter.Path, value);
+        set => _assistant = value is { } typed ? DeferredJson<Assistant>.FromValue(MessageAssistantJsonConverter.Path, typed) : null;
     }
 
     // Typed object so that the public source-generated context needs no metadata for an internal type.
@@ -62,7 +62,7 @@ public abstract class ServerMessage : VapiObject
     public PhoneNumber? PhoneNumber
     {
         get => _phoneNumber?.GetValue(VapiJsonContext.Default.PhoneNumber);
-        set => _phoneNumber = DeferredJson<PhoneNumber>.FromValue(MessagePhoneNumberJsonConverter.Path, value);
+        set => _phoneNumber = value is { } typed ? DeferredJson<PhoneNumber>.FromValue(MessagePhoneNumberJsonConverter.Path, typed) : null;
     }
 
     // Typed object so that the public source-generated context needs no metadata for an internal type.
@@ -81,7 +81,7 @@ public abstract class ServerMessage : VapiObject
     public Artifact? Artifact
     {
         get => _artifact?.GetValue(VapiJsonContext.Default.Artifact);
-        set => _artifact = DeferredJson<Artifact>.FromValue(MessageArtifactJsonConverter.Path, value);
+        set => _artifact = value is { } typed ? DeferredJson<Artifact>.FromValue(MessageArtifactJsonConverter.Path, typed) : null;
     }
 
     // Typed object so that the public source-generated context needs no metadata for an internal type.

@@ -29,7 +29,7 @@ public sealed class ToolCallsMessage : ServerMessage
     public IList<ToolCall>? ToolCalls
     {
         get => _toolCalls?.GetValue(VapiJsonContext.Default.IListToolCall);
-        set => _toolCalls = DeferredJson<IList<ToolCall>>.FromValue(MessageToolCallsJsonConverter.Path, value);
+        set => _toolCalls = value is { } typed ? DeferredJson<IList<ToolCall>>.FromValue(MessageToolCallsJsonConverter.Path, typed) : null;
     }
 
     // Typed object so that the public source-generated context needs no metadata for an internal type.

@@ -64,7 +64,7 @@ public sealed class Call : VapiObject
     public Assistant? Assistant
     {
         get => _assistant?.GetValue(VapiJsonContext.Default.Assistant);
-        set => _assistant = DeferredJson<Assistant>.FromValue(CallAssistantJsonConverter.Path, value);
+        set => _assistant = value is { } typed ? DeferredJson<Assistant>.FromValue(CallAssistantJsonConverter.Path, typed) : null;
     }
 
     // Typed object so that the public source-generated context needs no metadata for an internal type.

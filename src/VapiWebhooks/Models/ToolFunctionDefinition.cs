@@ -7,7 +7,7 @@ namespace VapiWebhooks.Models;
 /// <summary>A function tool's definition: its name, description and JSON-schema parameters.</summary>
 public sealed class ToolFunctionDefinition : VapiObject
 {
-    private DeferredJsonElement? _parameters;
+    private DeferredJson<JsonElement>? _parameters;
 
     /// <summary>The function name the model calls.</summary>
     [JsonPropertyName("name")]
@@ -22,18 +22,18 @@ public sealed class ToolFunctionDefinition : VapiObject
     [JsonIgnore]
     public JsonElement? Parameters
     {
-        get => _parameters?.GetValue();
-        set => _parameters = DeferredJsonElement.FromValue(value);
+        get => _parameters?.GetValue(VapiJsonContext.Default.JsonElement);
+        set => _parameters = value is { } element ? DeferredJson<JsonElement>.FromValue(ToolParametersJsonConverter.Path, element) : null;
     }
 
     // Typed object so that the public source-generated context needs no metadata for an internal type.
     [JsonInclude]
     [JsonPropertyName("parameters")]
-    [JsonConverter(typeof(DeferredJsonElementConverter))]
+    [JsonConverter(typeof(ToolParametersJsonConverter))]
     internal object? ParametersJson
     {
         get => _parameters;
-        set => _parameters = (DeferredJsonElement?)value;
+        set => _parameters = (DeferredJson<JsonElement>?)value;
     }
 
     /// <summary>Whether the model must follow the schema exactly.</summary>

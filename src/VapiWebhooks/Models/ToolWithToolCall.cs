@@ -7,7 +7,7 @@ namespace VapiWebhooks.Models;
 /// <summary>A tool's configuration together with its call (<c>toolWithToolCallList[i]</c>).</summary>
 public sealed class ToolWithToolCall : VapiObject
 {
-    private DeferredJsonElement? _messages;
+    private DeferredJson<JsonElement>? _messages;
 
     /// <summary>The kind of tool, <c>function</c> for function tools.</summary>
     [JsonPropertyName("type")]
@@ -30,18 +30,18 @@ public sealed class ToolWithToolCall : VapiObject
     [JsonIgnore]
     public JsonElement? Messages
     {
-        get => _messages?.GetValue();
-        set => _messages = DeferredJsonElement.FromValue(value);
+        get => _messages?.GetValue(VapiJsonContext.Default.JsonElement);
+        set => _messages = value is { } element ? DeferredJson<JsonElement>.FromValue(ToolMessagesJsonConverter.Path, element) : null;
     }
 
     // Typed object so that the public source-generated context needs no metadata for an internal type.
     [JsonInclude]
     [JsonPropertyName("messages")]
-    [JsonConverter(typeof(DeferredJsonElementConverter))]
+    [JsonConverter(typeof(ToolMessagesJsonConverter))]
     internal object? MessagesJson
     {
         get => _messages;
-        set => _messages = (DeferredJsonElement?)value;
+        set => _messages = (DeferredJson<JsonElement>?)value;
     }
 
     /// <summary>The call of this tool.</summary>

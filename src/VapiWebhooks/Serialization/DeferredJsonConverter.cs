@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace VapiWebhooks.Serialization;
 
@@ -10,9 +11,8 @@ namespace VapiWebhooks.Serialization;
 /// <remarks>Converts <c>object</c>: the properties it serves are typed <c>object</c> (see <see cref="Messages.ServerMessage"/>).</remarks>
 /// <typeparam name="T">The typed view.</typeparam>
 /// <param name="location">Where the value stands in the request body, for errors raised when it is read (<c>$.message.artifact</c>).</param>
-/// <param name="isList">Whether the value is a JSON array (a list) rather than an object.</param>
-internal abstract class DeferredJsonConverter<T>(string location, bool isList = false) : JsonConverter<object>
-    where T : class
+/// <param name="expected">The token the value must start with (an object or an array), or null for any JSON value.</param>
+internal abstract class DeferredJsonConverter<T>(string location, JsonTokenType? expected) : JsonConverter<object>
 {
     /// <inheritdoc />
     public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -22,12 +22,13 @@ internal abstract class DeferredJsonConverter<T>(string location, bool isList = 
             return null;
         }
 
-        if (reader.TokenType != (isList ? JsonTokenType.StartArray : JsonTokenType.StartObject))
+        if (expected is { } token && reader.TokenType != token)
         {
-            throw new JsonException(isList ? $"Expected a JSON array for {typeof(T).Name}." : $"Expected a JSON object for {typeof(T).Name}.");
+            throw new JsonException($"Expected a JSON {(token == JsonTokenType.StartArray ? "array" : "object")} for {typeof(T).Name}.");
         }
 
-        return RawJsonInput.TryCopyValue(ref reader) is { } utf8Json
+        // Objects and arrays are skipped and copied; a lone string or number (in a free-form part) is just kept.
+        return reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && RawJsonInput.TryCopyValue(ref reader) is { } utf8Json
             ? DeferredJson<T>.FromUtf8(location, utf8Json)
             : DeferredJson<T>.FromElement(location, JsonElement.ParseValue(ref reader));
     }
@@ -37,6 +38,6 @@ internal abstract class DeferredJsonConverter<T>(string location, bool isList = 
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(options);
-        ((DeferredJson<T>)value).WriteTo(writer, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+        ((DeferredJson<T>)value).WriteTo(writer, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using VapiWebhooks.Models;
 
 namespace VapiWebhooks.Serialization;
@@ -7,31 +8,43 @@ namespace VapiWebhooks.Serialization;
 // thirds of the typed reading time, and a tool handler rarely reads them (docs/benchmarks.md).
 
 /// <summary><c>message.artifact</c>.</summary>
-internal sealed class MessageArtifactJsonConverter() : DeferredJsonConverter<Artifact>(Path)
+internal sealed class MessageArtifactJsonConverter() : DeferredJsonConverter<Artifact>(Path, JsonTokenType.StartObject)
 {
     public const string Path = "$.message.artifact";
 }
 
 /// <summary><c>message.assistant</c>.</summary>
-internal sealed class MessageAssistantJsonConverter() : DeferredJsonConverter<Assistant>(Path)
+internal sealed class MessageAssistantJsonConverter() : DeferredJsonConverter<Assistant>(Path, JsonTokenType.StartObject)
 {
     public const string Path = "$.message.assistant";
 }
 
 /// <summary><c>message.phoneNumber</c>.</summary>
-internal sealed class MessagePhoneNumberJsonConverter() : DeferredJsonConverter<PhoneNumber>(Path)
+internal sealed class MessagePhoneNumberJsonConverter() : DeferredJsonConverter<PhoneNumber>(Path, JsonTokenType.StartObject)
 {
     public const string Path = "$.message.phoneNumber";
 }
 
 /// <summary><c>message.call.assistant</c>.</summary>
-internal sealed class CallAssistantJsonConverter() : DeferredJsonConverter<Assistant>(Path)
+internal sealed class CallAssistantJsonConverter() : DeferredJsonConverter<Assistant>(Path, JsonTokenType.StartObject)
 {
     public const string Path = "$.message.call.assistant";
 }
 
 /// <summary><c>message.toolCalls</c> (tool-calls only).</summary>
-internal sealed class MessageToolCallsJsonConverter() : DeferredJsonConverter<IList<ToolCall>>(Path, isList: true)
+internal sealed class MessageToolCallsJsonConverter() : DeferredJsonConverter<IList<ToolCall>>(Path, JsonTokenType.StartArray)
 {
     public const string Path = "$.message.toolCalls";
+}
+
+/// <summary><c>message.toolWithToolCallList[i].messages</c>: free-form JSON.</summary>
+internal sealed class ToolMessagesJsonConverter() : DeferredJsonConverter<JsonElement>(Path, null)
+{
+    public const string Path = "$.message.toolWithToolCallList[].messages";
+}
+
+/// <summary><c>message.toolWithToolCallList[i].function.parameters</c>: free-form JSON.</summary>
+internal sealed class ToolParametersJsonConverter() : DeferredJsonConverter<JsonElement>(Path, null)
+{
+    public const string Path = "$.message.toolWithToolCallList[].function.parameters";
 }
