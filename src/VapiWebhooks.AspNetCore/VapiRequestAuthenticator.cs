@@ -18,7 +18,7 @@ namespace VapiWebhooks.AspNetCore;
 /// </summary>
 internal sealed class VapiRequestAuthenticator : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Credential> _entries = new(StringComparer.Ordinal);
     private readonly IOptionsMonitor<VapiAuthenticationOptions> _options;
     private readonly IVapiReplayStore _replayStore;
     private readonly TimeProvider _timeProvider;
@@ -48,51 +48,11 @@ internal sealed class VapiRequestAuthenticator : IDisposable
     /// <summary>Reads (and validates) the credential now, so that a bad configuration fails at start-up.</summary>
     public void EnsureValid(string name) => Current(name);
 
-    public bool IsSourceAllowed(string name, IPAddress? remoteAddress)
-    {
-        var entry = Current(name);
-        return entry.AllowList is null || (remoteAddress is not null && entry.AllowList.Contains(remoteAddress));
-    }
-
-    public ValueTask<VapiVerificationResult> VerifyAsync(string name, HttpRequest request, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
-    {
-        var entry = Current(name);
-        if (entry.Options.UseAspNetCoreAuthorization)
-        {
-            return ValueTask.FromResult(VerifyAspNetCoreAuthorization(request.HttpContext));
-        }
-
-        if (entry.Verifier is null)
-        {
-            // AllowUnauthenticated: validation has already refused it outside Development.
-            return ValueTask.FromResult(VapiVerificationResult.Valid);
-        }
-
-        var headers = request.Headers;
-        // UseForwardedHeaders (when the app trusts its proxy) has already put the public scheme and host here.
-        var url = entry.Verifier.UsesUrl ? request.GetEncodedUrl() : string.Empty;
-        return entry.Verifier.VerifyAsync(body, name => headers.TryGetValue(name, out var value) ? (value.Count == 1 ? value[0] : string.Join(',', value.ToArray())) : null, request.Method, url, cancellationToken);
-    }
-
     /// <summary>
-    /// UseAspNetCoreAuthorization (OAuth2): the authorization middleware has already enforced the endpoint's policy, so a
-    /// request gets here authenticated; this fails closed when the endpoint has no policy (RequireAuthorization forgotten).
+    /// The credential to check one request against: resolved once per request, so that its source and its
+    /// signature are checked against the same credential even when a reload lands in between.
     /// </summary>
-    private static VapiVerificationResult VerifyAspNetCoreAuthorization(HttpContext context)
-    {
-        var metadata = context.GetEndpoint()?.Metadata;
-        var protectedEndpoint = metadata is not null
-            && (metadata.GetMetadata<IAuthorizeData>() is not null || metadata.GetMetadata<AuthorizationPolicy>() is not null)
-            && metadata.GetMetadata<IAllowAnonymous>() is null;
-        if (!protectedEndpoint)
-        {
-            return VapiVerificationResult.NotConfigured;
-        }
-
-        return context.User.Identity?.IsAuthenticated == true ? VapiVerificationResult.Valid : VapiVerificationResult.MissingCredentials;
-    }
-
-    private Entry Current(string name)
+    public Credential Current(string name)
     {
         VapiAuthenticationOptions current;
         try
@@ -117,18 +77,59 @@ internal sealed class VapiRequestAuthenticator : IDisposable
             return entry;
         }
 
-        entry = Entry.Create(current, _replayStore, _timeProvider);
+        entry = Credential.Create(current, _replayStore, _timeProvider);
         _entries[name] = entry;
         return entry;
     }
 
-    private sealed record Entry(VapiAuthenticationOptions Options, VapiRequestVerifier? Verifier, VapiNetworkAllowList? AllowList)
+    /// <summary>
+    /// UseAspNetCoreAuthorization (OAuth2): the authorization middleware has already enforced the endpoint's policy, so a
+    /// request gets here authenticated; this fails closed when the endpoint has no policy (RequireAuthorization forgotten).
+    /// </summary>
+    private static VapiVerificationResult VerifyAspNetCoreAuthorization(HttpContext context)
     {
-        public static Entry Create(VapiAuthenticationOptions options, IVapiReplayStore replayStore, TimeProvider timeProvider)
+        var metadata = context.GetEndpoint()?.Metadata;
+        var protectedEndpoint = metadata is not null
+            && (metadata.GetMetadata<IAuthorizeData>() is not null || metadata.GetMetadata<AuthorizationPolicy>() is not null)
+            && metadata.GetMetadata<IAllowAnonymous>() is null;
+        if (!protectedEndpoint)
+        {
+            return VapiVerificationResult.NotConfigured;
+        }
+
+        return context.User.Identity?.IsAuthenticated == true ? VapiVerificationResult.Valid : VapiVerificationResult.MissingCredentials;
+    }
+
+    /// <summary>One credential's verifier and allow-list, built once per options instance.</summary>
+    internal sealed record Credential(VapiAuthenticationOptions Options, VapiRequestVerifier? Verifier, VapiNetworkAllowList? AllowList)
+    {
+        public static Credential Create(VapiAuthenticationOptions options, IVapiReplayStore replayStore, TimeProvider timeProvider)
         {
             var verifier = options.Bearer is null && options.Hmac is null ? null : new VapiRequestVerifier(options, timeProvider, replayStore);
             var allowList = options.AllowedNetworks is { Count: > 0 } networks ? VapiNetworkAllowList.Parse(networks) : null;
-            return new Entry(options, verifier, allowList);
+            return new Credential(options, verifier, allowList);
+        }
+
+        public bool IsSourceAllowed(IPAddress? remoteAddress)
+            => AllowList is null || (remoteAddress is not null && AllowList.Contains(remoteAddress));
+
+        public ValueTask<VapiVerificationResult> VerifyAsync(HttpRequest request, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+        {
+            if (Options.UseAspNetCoreAuthorization)
+            {
+                return ValueTask.FromResult(VerifyAspNetCoreAuthorization(request.HttpContext));
+            }
+
+            if (Verifier is null)
+            {
+                // AllowUnauthenticated: validation has already refused it outside Development.
+                return ValueTask.FromResult(VapiVerificationResult.Valid);
+            }
+
+            var headers = request.Headers;
+            // UseForwardedHeaders (when the app trusts its proxy) has already put the public scheme and host here.
+            var url = Verifier.UsesUrl ? request.GetEncodedUrl() : string.Empty;
+            return Verifier.VerifyAsync(body, name => headers.TryGetValue(name, out var value) ? (value.Count == 1 ? value[0] : string.Join(',', value.ToArray())) : null, request.Method, url, cancellationToken);
         }
     }
 }

@@ -45,7 +45,8 @@ internal sealed class VapiWebhookEndpoint
         var request = context.Request;
 
         // Cheap checks first: a refused source or media type costs no body read and no crypto.
-        if (!_authenticator.IsSourceAllowed(credentialName, context.Connection.RemoteIpAddress))
+        var credential = _authenticator.Current(credentialName);
+        if (!credential.IsSourceAllowed(context.Connection.RemoteIpAddress))
         {
             await UnauthorizedAsync(context, "source address not allowed").ConfigureAwait(false);
             return;
@@ -93,7 +94,7 @@ internal sealed class VapiWebhookEndpoint
         using (body)
         {
             // Authenticate the raw bytes as received, before parsing: unauthenticated input never reaches the parser.
-            var verification = await _authenticator.VerifyAsync(credentialName, request, body.Memory, context.RequestAborted).ConfigureAwait(false);
+            var verification = await credential.VerifyAsync(request, body.Memory, context.RequestAborted).ConfigureAwait(false);
             if (verification != Security.VapiVerificationResult.Valid)
             {
                 await UnauthorizedAsync(context, verification.ToString()).ConfigureAwait(false);
