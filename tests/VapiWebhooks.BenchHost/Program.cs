@@ -6,13 +6,13 @@ using VapiWebhooks.Security;
 //   POST /baseline/bare     reads the body and answers {} (the least any endpoint does);
 //   POST /baseline/jsondoc  the least a correct hand-written tool handler does: JsonDocument.Parse, then a
 //                           reply built from toolCallList[0]'s id and name;
-//   POST /vapi/webhook      MapVapiWebhooks with a registered tool and bearer authentication.
+//   POST /vapi/webhook      MapVapiWebhooks with bearer authentication and the tool the body calls registered,
+//                           so that it answers exactly what /baseline/jsondoc answers (run-wrk.sh checks).
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 builder.Services.AddVapiWebhooks()
     .AddCredential(string.Empty, o => o.Bearer = new VapiBearerOptions { Tokens = { BenchHost.Token } })
-    .AddTool<JsonElement>("get_weather", BenchHost.Json, static (args, ctx, ct) => Task.FromResult<object?>("Sunny, 21 degrees."))
-    .AddTool<JsonElement>("getWeather", BenchHost.Json, static (args, ctx, ct) => Task.FromResult<object?>("Sunny, 21 degrees."));
+    .AddTool<JsonElement>(BenchHost.ToolName, BenchHost.Json, static (args, ctx, ct) => Task.FromResult<object?>("Sunny, 21 degrees."));
 
 var app = builder.Build();
 app.MapPost("/baseline/bare", static async (HttpContext context) =>
@@ -58,6 +58,9 @@ app.Run();
 internal static class BenchHost
 {
     public const string Token = "bench-token";
+
+    // The function name in tests/load/tool-calls.lua's body (a real vapi4k tool-calls message).
+    public const string ToolName = "WeatherLookupService0--getWeatherOutside";
 
     public static readonly JsonSerializerOptions Json = new() { TypeInfoResolver = VapiWebhooks.Serialization.VapiJsonContext.Default };
 }

@@ -24,6 +24,16 @@ for _ in $(seq 1 100); do
   curl -s -o /dev/null -X POST -H 'Content-Type: application/json' --data '{}' "http://127.0.0.1:$port/baseline/bare" && break
   sleep 0.2
 done
+# Like for like: the library must answer what the hand-written handler answers (a tool result, not an error).
+body=${BODY:-tests/VapiWebhooks.Tests/Fixtures/tool-calls/tool-calls__vapi4k__5.json}
+reply() { curl -s -H 'Content-Type: application/json' -H 'Authorization: Bearer bench-token' --data-binary "@$body" "http://127.0.0.1:$port$1"; }
+expected=$(reply /baseline/jsondoc)
+actual=$(reply /vapi/webhook)
+if [ "$expected" != "$actual" ]; then
+  echo "replies differ: /baseline/jsondoc answered $expected but /vapi/webhook answered $actual"
+  exit 1
+fi
+echo "reply: $actual"
 stats() { curl -s "http://127.0.0.1:$port/stats"; }
 measure() { # path connections seconds
   local path=$1 c=$2 d=$3 result requests alloc0 alloc1 gen0_0 gen0_1 gen1_0 gen1_1 gen2_0 gen2_1 pause0 pause1 cpu0 cpu1
