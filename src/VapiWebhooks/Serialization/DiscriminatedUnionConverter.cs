@@ -44,7 +44,15 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
             // errors into JsonException. Read it again through the serializer, which does both, so that the
             // error names the exact property.
             reader = start;
-            return (TBase)JsonSerializer.Deserialize(ref reader, typeInfo)!;
+            var jumps = RawJsonInput.SuspendJumps();
+            try
+            {
+                return (TBase)JsonSerializer.Deserialize(ref reader, typeInfo)!;
+            }
+            finally
+            {
+                RawJsonInput.ResumeJumps(jumps);
+            }
         }
     }
 

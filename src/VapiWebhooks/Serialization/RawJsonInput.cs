@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace VapiWebhooks.Serialization;
 
@@ -13,53 +14,86 @@ namespace VapiWebhooks.Serialization;
 /// whole value. The address of the first and the last token of the value, both checked to lie inside this
 /// pinned input, delimit them exactly. Whenever the check fails (no input registered, a reader over other
 /// memory, a multi-segment reader) the converter falls back to <see cref="JsonElement.ParseValue"/>.
+/// <para>
+/// Skipping a value token by token costs as much as parsing it. When the reader reads this whole input, the
+/// value's end is found by <see cref="JsonValueScanner"/> instead (same validation, twice the speed) and the
+/// caller's reader is replaced by one that resumes at that end, with the state the original had at the value's
+/// start. Such a reader no longer counts lines, so an error after a jump is read again without jumps, for its
+/// exact position.
+/// </para>
 /// </remarks>
 internal static unsafe class RawJsonInput
 {
     [ThreadStatic]
-    private static byte* _start;
-
-    [ThreadStatic]
-    private static nint _length;
+    private static Input _current;
 
     /// <summary>Deserialises <paramref name="utf8Json"/>, letting deferred values copy their bytes from it.</summary>
-    public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> typeInfo)
     {
         fixed (byte* start = utf8Json)
         {
-            var previousStart = _start;
-            var previousLength = _length;
-            _start = start;
-            _length = utf8Json.Length;
+            ref var current = ref _current;
+            var previous = current;
+            current = new Input { Start = start, Length = utf8Json.Length, JumpsAllowed = true };
             try
             {
                 return JsonSerializer.Deserialize(utf8Json, typeInfo);
             }
+            catch (JsonException) when (_current.Jumped)
+            {
+                _current.JumpsAllowed = false;
+                return JsonSerializer.Deserialize(utf8Json, typeInfo);
+            }
             finally
             {
-                _start = previousStart;
-                _length = previousLength;
+                _current = previous;
             }
         }
     }
 
     /// <summary>
-    /// Skips the object or array the reader stands on and returns a copy of its bytes, or null (with the
-    /// reader unmoved) when the reader does not read the registered input.
+    /// Stops jumps until <see cref="ResumeJumps"/>: for a reader over only part of the input (as
+    /// <c>JsonSerializer.Deserialize(ref reader)</c> creates), resuming at a value's end would run past its own.
+    /// </summary>
+    /// <returns>What to pass to <see cref="ResumeJumps"/>.</returns>
+    public static bool SuspendJumps()
+    {
+        ref var current = ref _current;
+        var allowed = current.JumpsAllowed;
+        current.JumpsAllowed = false;
+        return allowed;
+    }
+
+    /// <summary>Undoes <see cref="SuspendJumps"/>.</summary>
+    public static void ResumeJumps(bool allowed) => _current.JumpsAllowed = allowed;
+
+    /// <summary>
+    /// When the reader stands on the start of an object or array inside the registered input, moves it to the
+    /// value's end (validating it) and returns a copy of the value's bytes; otherwise returns null and leaves it.
     /// </summary>
     public static byte[]? TryCopyValue(ref Utf8JsonReader reader)
     {
-        var start = _start;
+        ref var current = ref _current;
+        var start = current.Start;
         if (start is null || reader.HasValueSequence || reader.ValueSpan.Length != 1)
         {
             return null;
         }
 
-        var end = start + _length;
+        var end = start + current.Length;
         var first = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(reader.ValueSpan));
         if (first < start || first >= end)
         {
             return null;
+        }
+
+        var input = new ReadOnlySpan<byte>(start, current.Length);
+        var offset = (int)(first - start);
+        if (current.JumpsAllowed && TryJump(ref reader, input, offset, current.ResumedAt) is var close and >= 0)
+        {
+            current.Jumped = true;
+            current.ResumedAt = close;
+            return Copy(input[offset..(close + 1)]);
         }
 
         var scan = reader;
@@ -77,11 +111,59 @@ internal static unsafe class RawJsonInput
         }
 
         reader = scan;
-        var value = new ReadOnlySpan<byte>(first, checked((int)(last - first + 1)));
+        return Copy(new ReadOnlySpan<byte>(first, checked((int)(last - first + 1))));
+    }
 
+    private static byte[] Copy(ReadOnlySpan<byte> value)
+    {
         // Every byte is overwritten at once: no need to zero the array first.
         var copy = GC.AllocateUninitializedArray<byte>(value.Length);
         value.CopyTo(copy);
         return copy;
+    }
+
+    // Returns the index of the value's closing bracket with the reader moved onto it, or -1 with the reader
+    // untouched: a reader other than the one over the whole input or the last one resumed (those run to the
+    // input's end), options the scanner does not follow, or invalid JSON (which the caller then skips token by
+    // token, so that the reader reports the error exactly as it would have).
+    private static int TryJump(ref Utf8JsonReader reader, ReadOnlySpan<byte> input, int offset, int resumedAt)
+    {
+        var state = reader.CurrentState;
+        var options = state.Options;
+        if (offset - reader.TokenStartIndex != resumedAt || options.CommentHandling != JsonCommentHandling.Disallow || options.AllowTrailingCommas)
+        {
+            return -1;
+        }
+
+        var maxDepth = options.MaxDepth == 0 ? DefaultMaxDepth : options.MaxDepth;
+        var close = JsonValueScanner.FindEnd(input, offset, reader.CurrentDepth + 1, maxDepth);
+        if (close < 0)
+        {
+            return -1;
+        }
+
+        // The state at the opening bracket, then the closing bracket: the reader reads an empty value's end.
+        var resumed = new Utf8JsonReader(input[close..], isFinalBlock: true, state);
+        if (!resumed.Read())
+        {
+            return -1;
+        }
+
+        reader = resumed;
+        return close;
+    }
+
+    // Utf8JsonReader's limit when its options leave MaxDepth at 0.
+    private const int DefaultMaxDepth = 64;
+
+    private struct Input
+    {
+        public byte* Start;
+        public int Length;
+        public bool JumpsAllowed;
+        public bool Jumped;
+
+        // Where the reader of the last jump starts (0: the reader over the whole input).
+        public int ResumedAt;
     }
 }

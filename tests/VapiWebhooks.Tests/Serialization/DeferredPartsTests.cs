@@ -286,6 +286,60 @@ public class DeferredPartsTests
         }
     }
 
+    // ---- the fast skip: deferred parts are found by JsonValueScanner, and the reader resumes after them ----
+
+    [Theory]
+    [MemberData(nameof(DeferredParts))]
+    public void A_compact_body_reads_and_writes_back_as_the_indented_one(string fixture, string path)
+    {
+        var indented = FixtureFiles.ReadBytes(fixture);
+        using var document = JsonDocument.Parse(indented);
+        var compact = JsonSerializer.SerializeToUtf8Bytes(document.RootElement);
+
+        var fromCompact = VapiJson.DeserializeMessage(compact);
+        var fromIndented = VapiJson.DeserializeMessage(indented);
+
+        // Untouched, the whole message is written back as the token-by-token read writes it (the string overload
+        // never jumps), and the part byte for byte; then its typed view is the indented body's.
+        VapiJson.Serialize(fromCompact).Should().Be(VapiJson.Serialize(VapiJson.DeserializeMessage(Encoding.UTF8.GetString(compact))));
+        Part(VapiJson.SerializeEnvelope(fromCompact), path.Split('.')).GetRawText().Should().Be(Part(compact, path.Split('.')).GetRawText());
+        VapiJson.Serialize(Typed(fromCompact, path)!).Should().Be(VapiJson.Serialize(Typed(fromIndented, path)!));
+    }
+
+    // Line (0-based, as JsonException counts) of the real tool-calls body, text there, its replacement, and the
+    // line the reader reports (the token after a trailing comma, say). Each lies after at least one deferred part
+    // (toolCalls is the first property after the type), so the reader that meets the error has resumed after a
+    // jump and no longer counts lines itself.
+    public static TheoryData<int, string, string, int> ErrorsAfterAJump => new()
+    {
+        { 272, "\"2024-07-04T05:39:10.225Z\"", "\"2024-07-04T05:39:10.225Z\",", 273 }, // trailing comma, typed part
+        { 146, "{", "[", 147 },                                                          // customer is an array: wrong type
+        { 147, "\"+14566836490\"", "+14566836490", 147 },                                // a bare word in a typed part
+        { 218, "1720071550457", "1720071550457.}", 218 },                                // a broken number inside the artifact
+        { 242, "\"arguments\":", "\"arguments\"", 242 },                                 // a missing colon, deep in the artifact
+        { 81, "\"number\": \"+14566836490\"", "\"number\": nul", 81 },                  // inside call, after toolCalls
+        { 273, "  }", "  }, \"more\": tru", 273 },                                          // in the envelope, after the message
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorsAfterAJump))]
+    public void An_error_after_a_jump_has_the_position_and_message_of_a_token_by_token_read(int line, string find, string replace, int errorLine)
+    {
+        var lines = FixtureFiles.Read(RealToolCalls).Split('\n');
+        lines[line].Should().Contain(find);
+        lines[line] = lines[line].Replace(find, replace, StringComparison.Ordinal);
+        var broken = string.Join('\n', lines);
+
+        // The string overload never jumps (there is no pinned UTF-8 input): it is the token-by-token reference.
+        var reference = FluentActions.Invoking(() => VapiJson.DeserializeMessage(broken)).Should().Throw<JsonException>().Which;
+        var fromBytes = FluentActions.Invoking(() => VapiJson.DeserializeMessage(Encoding.UTF8.GetBytes(broken))).Should().Throw<JsonException>().Which;
+
+        fromBytes.Message.Should().Be(reference.Message);
+        fromBytes.LineNumber.Should().Be(errorLine).And.Be(reference.LineNumber);
+        fromBytes.BytePositionInLine.Should().Be(reference.BytePositionInLine);
+        fromBytes.Path.Should().Be(reference.Path);
+    }
+
     // ---- what is still refused while reading the message ----
 
     [Fact]
