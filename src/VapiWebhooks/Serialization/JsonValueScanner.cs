@@ -37,7 +37,9 @@ internal static class JsonValueScanner
         }
 
         // One bit per open container inside the value, set for an object: what a closing bracket must match.
-        Span<ulong> kinds = stackalloc ulong[(maxDepth / 64) + 1];
+        // The default limit (64) needs two words; a very deep custom limit goes to the heap, not the stack.
+        var words = (Math.Max(0, maxDepth - depth) >> 6) + 1;
+        Span<ulong> kinds = words <= 4 ? stackalloc ulong[4] : new ulong[words];
         var level = 0;
         var inObject = json[start] == (byte)'{';
         SetKind(kinds, level, inObject);

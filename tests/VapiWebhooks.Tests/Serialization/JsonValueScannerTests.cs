@@ -186,6 +186,28 @@ public class JsonValueScannerTests
         ScannerEnd(swapped, 0).Should().Be(ReaderEnd(swapped, 0)).And.Be(-1);
     }
 
+    [Theory]
+    [InlineData(300, true)]
+    [InlineData(301, false)]
+    public void A_deeper_custom_limit_is_followed_too(int nesting, bool valid)
+    {
+        var json = Encoding.UTF8.GetBytes(new string('[', nesting) + new string(']', nesting));
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 300 });
+        var readerValid = true;
+        try
+        {
+            reader.Read();
+            reader.Skip();
+        }
+        catch (JsonException)
+        {
+            readerValid = false;
+        }
+
+        readerValid.Should().Be(valid);
+        JsonValueScanner.FindEnd(json, 0, 1, 300).Should().Be(valid ? json.Length - 1 : -1);
+    }
+
     [Fact]
     public void A_value_that_is_not_an_object_or_array_is_not_scanned()
     {
