@@ -110,24 +110,14 @@ internal static class JsonValueScanner
                     (byte)'n' => SkipLiteral(json, i, "null"u8),
                     _ => SkipNumber(json, i),
                 };
-                if (i < 0 || (i = SkipWhitespace(json, i)) >= json.Length)
+                if (i < 0 || (i = AfterValue(json, i, inObject, out var closes)) < 0)
                 {
                     return -1;
                 }
 
-                if (json[i] == (byte)',')
+                if (!closes)
                 {
-                    if ((i = SkipComma(json, i)) < 0)
-                    {
-                        return -1;
-                    }
-
                     continue;
-                }
-
-                if (json[i] != Closer(inObject))
-                {
-                    return -1;
                 }
             }
 
@@ -142,24 +132,14 @@ internal static class JsonValueScanner
                 level--;
                 depth--;
                 inObject = GetKind(kinds, level);
-                if ((i = SkipWhitespace(json, i + 1)) >= json.Length)
+                if ((i = AfterValue(json, i + 1, inObject, out var closes)) < 0)
                 {
                     return -1;
                 }
 
-                if (json[i] == (byte)',')
+                if (!closes)
                 {
-                    if ((i = SkipComma(json, i)) < 0)
-                    {
-                        return -1;
-                    }
-
                     break;
-                }
-
-                if (json[i] != Closer(inObject))
-                {
-                    return -1;
                 }
             }
         }
@@ -167,12 +147,25 @@ internal static class JsonValueScanner
 
     private static byte Closer(bool inObject) => inObject ? (byte)'}' : (byte)']';
 
-    // json[i] is a comma: returns where the next member or element starts, or -1 at the end of the input. A
-    // closing bracket there (a trailing comma) is refused by the next round, as any other misplaced byte is.
-    private static int SkipComma(ReadOnlySpan<byte> json, int i)
+    // After a value that ends before json[i]: returns where the next member or element starts (after a comma), or
+    // with closes set, the index of the bracket that closes the container; -1 for anything else or the input's end.
+    // A closing bracket after a comma (a trailing comma) is refused by the next round, as any misplaced byte is.
+    private static int AfterValue(ReadOnlySpan<byte> json, int i, bool inObject, out bool closes)
     {
-        i = SkipWhitespace(json, i + 1);
-        return i >= json.Length ? -1 : i;
+        closes = false;
+        if ((i = SkipWhitespace(json, i)) >= json.Length)
+        {
+            return -1;
+        }
+
+        if (json[i] == (byte)',')
+        {
+            i = SkipWhitespace(json, i + 1);
+            return i < json.Length ? i : -1;
+        }
+
+        closes = true;
+        return json[i] == Closer(inObject) ? i : -1;
     }
 
     private static void SetKind(Span<ulong> kinds, int level, bool isObject)
