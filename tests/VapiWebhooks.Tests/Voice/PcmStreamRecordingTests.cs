@@ -1,5 +1,6 @@
 using System.Net;
 using VapiWebhooks.Testing;
+using VapiWebhooks.Tests.Testing;
 
 namespace VapiWebhooks.Tests.Voice;
 
@@ -65,24 +66,10 @@ public sealed class PcmStreamRecordingTests
     }
 
     /// <summary>Returns the body in the given read sizes, with a pause before each, then ends or fails.</summary>
-    private sealed class ScriptedStream(byte[] body, int[] reads, bool failAfter = false) : Stream
+    private sealed class ScriptedStream(byte[] body, int[] reads, bool failAfter = false) : ReadOnlyTestStream
     {
         private int _read;
         private int _offset;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -98,19 +85,7 @@ public sealed class PcmStreamRecordingTests
             return count;
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        // The recorder reads asynchronously only: a synchronous read would be a bug in it.
+        public override int Read(Span<byte> buffer) => throw new NotSupportedException();
     }
 }
