@@ -41,6 +41,7 @@ internal static unsafe class RawJsonInput
             }
             catch (JsonException) when (_current.Jumped)
             {
+                // A resumed reader has not counted the lines it jumped over: read again token by token for the exact position.
                 _current.JumpsAllowed = false;
                 return JsonSerializer.Deserialize(utf8Json, typeInfo);
             }
