@@ -16,7 +16,7 @@ public class JsonValueScannerTests
 {
     private const int MaxDepth = 64;
 
-    // What Utf8JsonReader says about the object or array starting at json[start] (depth: its CurrentDepth there):
+    // What Utf8JsonReader says about the object or array starting at json[start]:
     // the index of its closing bracket, or -1 when reading it throws.
     private static int ReaderEnd(byte[] json, int start)
     {
