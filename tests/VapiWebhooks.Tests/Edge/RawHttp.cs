@@ -77,8 +77,9 @@ internal sealed class RawHttp : IAsyncDisposable
         {
         }
 
-        RawResponse.TryParse(received.ToArray(), out var response);
-        return response ?? new RawResponse(0, Encoding.ASCII.GetString(received.ToArray()), string.Empty);
+        return RawResponse.TryParse(received.ToArray(), out var response) && response is not null
+            ? response
+            : new RawResponse(0, Encoding.ASCII.GetString(received.ToArray()), string.Empty);
     }
 
     public ValueTask DisposeAsync()

@@ -15,7 +15,7 @@ namespace VapiWebhooks.Tests.Edge;
 /// is answered 400/408/413 or quietly dropped, never 500, never with a stack trace (the app runs in Development with
 /// the developer exception page on), and logged below Warning. Real Kestrel, hand-written HTTP on a loopback socket.
 /// </summary>
-public sealed class TransportFaultTests : IAsyncLifetime
+public sealed class TransportFaultTests : IAsyncLifetime, IDisposable
 {
     private readonly CapturingLoggerProvider _logs = new();
     private VapiTestHost? _host;
@@ -48,6 +48,8 @@ public sealed class TransportFaultTests : IAsyncLifetime
             await _host.DisposeAsync();
         }
     }
+
+    public void Dispose() => _logs.Dispose();
 
     private static string[] AuthorizedJson(params string[] more)
         => ["Content-Type: application/json", $"Authorization: Bearer {VapiTestHost.Token}", .. more];

@@ -167,7 +167,7 @@ public sealed class UnauthenticatedUploadMemoryTests(ITestOutputHelper output)
     private static Process StartHost(int port)
     {
         // The bench host is built next to this assembly's own build (same configuration), by the project reference.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(RepositoryRoot(), "tests", "VapiWebhooks.BenchHost", "bin", configuration, "net10.0", "VapiWebhooks.BenchHost.dll");
         File.Exists(dll).Should().BeTrue("the test project references the bench host, so it is built: {0}", dll);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
