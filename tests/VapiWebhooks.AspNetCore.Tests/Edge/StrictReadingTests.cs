@@ -74,7 +74,7 @@ public sealed class StrictReadingTests
     [Fact]
     public async Task A_missing_argument_is_answered_in_one_short_line_and_the_detail_goes_to_the_log()
     {
-        var logs = new Endpoint.CapturingLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         var ran = false;
         await using var host = await VapiTestHost.StartAsync(
             vapi => vapi.AddTool<WeatherArgs>("get_weather", (args, call) =>
@@ -119,7 +119,7 @@ public sealed class StrictReadingTests
     [Fact]
     public async Task Unknown_tools_are_counted_and_logged_once_per_name_per_interval()
     {
-        var logs = new Endpoint.CapturingLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddTool<WeatherArgs>("get_weather", (args, call) => "sunny"), logs: logs);
 
         for (var i = 0; i < 5; i++)
