@@ -23,4 +23,7 @@ public static class ProblemReason
 
     /// <summary>401: the request is not authenticated as Vapi (the body does not say which part failed).</summary>
     public const string Unauthorized = "unauthorized";
+
+    /// <summary>503: the durable inbox could not store the notification; the sender should retry it.</summary>
+    public const string InboxUnavailable = "inbox_unavailable";
 }

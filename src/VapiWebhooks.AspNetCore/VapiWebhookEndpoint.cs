@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using VapiWebhooks.Dispatch;
 using VapiWebhooks.Handlers;
+using VapiWebhooks.Inbox;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Serialization;
 
@@ -23,13 +24,15 @@ internal sealed class VapiWebhookEndpoint
     private readonly VapiRequestAuthenticator _authenticator;
     private readonly IOptionsMonitor<VapiWebhookOptions> _options;
     private readonly ILogger _logger;
+    private readonly IVapiInboxAcknowledger? _inbox;
 
-    public VapiWebhookEndpoint(VapiMessageDispatcher dispatcher, VapiRequestAuthenticator authenticator, IOptionsMonitor<VapiWebhookOptions> options, ILogger<VapiWebhookEndpoint> logger)
+    public VapiWebhookEndpoint(VapiMessageDispatcher dispatcher, VapiRequestAuthenticator authenticator, IOptionsMonitor<VapiWebhookOptions> options, ILogger<VapiWebhookEndpoint> logger, IVapiInboxAcknowledger? inbox = null)
     {
         _dispatcher = dispatcher;
         _authenticator = authenticator;
         _options = options;
         _logger = logger;
+        _inbox = inbox;
     }
 
     /// <summary>Builds the request delegate of one mapped endpoint, after checking its credential is valid.</summary>
@@ -123,6 +126,12 @@ internal sealed class VapiWebhookEndpoint
             }
 
             context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
+            if (_inbox is not null && _inbox.Stores(message))
+            {
+                await InboxResponse.WriteAsync(context, _inbox, message, body.Memory).ConfigureAwait(false);
+                return;
+            }
+
             try
             {
                 if (message is VoiceRequestMessage voice)
