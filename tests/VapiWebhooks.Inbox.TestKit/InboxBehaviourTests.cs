@@ -12,7 +12,8 @@ namespace VapiWebhooks.Inbox.TestKit;
 
 /// <summary>
 /// What every inbox store must do, through HTTP and the public API, on a real store. Each store's test project
-/// derives from this and says how to add its inbox and how to break it.
+/// derives from this, says how to add its inbox and how to break it, and marks each scenario as a test with the
+/// attribute its store needs (a plain <c>[Fact]</c>, or one that skips when a server is not installed).
 /// </summary>
 public abstract class InboxBehaviourTests
 {
@@ -42,8 +43,7 @@ public abstract class InboxBehaviourTests
         return InboxTestHost.StartAsync(b => AddInbox(b, name), journal, all, services);
     }
 
-    [Fact]
-    public async Task A_notification_is_acknowledged_once_stored_and_then_handled_with_its_stable_id_and_attempt()
+    public virtual async Task A_notification_is_acknowledged_once_stored_and_then_handled_with_its_stable_id_and_attempt()
     {
         var journal = new HandlerJournal();
         await using var host = await StartAsync(nameof(A_notification_is_acknowledged_once_stored_and_then_handled_with_its_stable_id_and_attempt), journal);
@@ -58,8 +58,7 @@ public abstract class InboxBehaviourTests
         await WaitForStatusAsync(host, s => s.Handled == 1 && s.Pending == 0);
     }
 
-    [Fact]
-    public async Task Request_types_are_answered_inline_and_not_stored()
+    public virtual async Task Request_types_are_answered_inline_and_not_stored()
     {
         var journal = new HandlerJournal();
         await using var host = await StartAsync(nameof(Request_types_are_answered_inline_and_not_stored), journal, services: s => s.AddScoped<IAssistantRequestHandler, FixedAssistant>());
@@ -72,8 +71,7 @@ public abstract class InboxBehaviourTests
         (status.Pending + status.Handled).Should().Be(0);
     }
 
-    [Fact]
-    public async Task The_same_body_sent_again_is_acknowledged_and_handled_once()
+    public virtual async Task The_same_body_sent_again_is_acknowledged_and_handled_once()
     {
         var journal = new HandlerJournal();
         await using var host = await StartAsync(nameof(The_same_body_sent_again_is_acknowledged_and_handled_once), journal);
@@ -102,8 +100,7 @@ public abstract class InboxBehaviourTests
         (await host.Inbox.GetStatusAsync()).Handled.Should().Be(2);
     }
 
-    [Fact]
-    public async Task Messages_of_one_call_are_handled_in_order_even_when_first_attempts_fail_while_other_calls_run_concurrently()
+    public virtual async Task Messages_of_one_call_are_handled_in_order_even_when_first_attempts_fail_while_other_calls_run_concurrently()
     {
         var journal = new HandlerJournal
         {
@@ -141,8 +138,7 @@ public abstract class InboxBehaviourTests
         journal.Entries.Where(e => e.CallId == "call-B").Select(e => e.Index).Should().Equal(1, 2, 3, 4, 5);
     }
 
-    [Fact]
-    public async Task A_message_failing_every_attempt_is_dead_lettered_with_its_last_error_counted_in_metrics_and_can_be_requeued()
+    public virtual async Task A_message_failing_every_attempt_is_dead_lettered_with_its_last_error_counted_in_metrics_and_can_be_requeued()
     {
         var journal = new HandlerJournal { Fail = (m, d) => d!.Attempt <= 3 };
         await using var host = await StartAsync(
@@ -183,8 +179,7 @@ public abstract class InboxBehaviourTests
         (await host.Inbox.ListDeadLettersAsync()).Should().BeEmpty();
     }
 
-    [Fact]
-    public async Task Dead_letters_can_be_purged()
+    public virtual async Task Dead_letters_can_be_purged()
     {
         var journal = new HandlerJournal { Fail = (_, _) => true };
         await using var host = await StartAsync(nameof(Dead_letters_can_be_purged), journal, new() { ["Vapi:Webhooks:Inbox:MaxAttempts"] = "1" });
@@ -199,8 +194,7 @@ public abstract class InboxBehaviourTests
         (await host.Inbox.GetStatusAsync()).DeadLettered.Should().Be(0);
     }
 
-    [Fact]
-    public async Task Handled_messages_are_deleted_after_the_retention_period_and_the_same_body_is_then_new_again()
+    public virtual async Task Handled_messages_are_deleted_after_the_retention_period_and_the_same_body_is_then_new_again()
     {
         var journal = new HandlerJournal();
         await using var host = await StartAsync(
@@ -230,8 +224,7 @@ public abstract class InboxBehaviourTests
         await journal.WaitUntilAsync(j => j.Succeeded.Count == 6);
     }
 
-    [Fact]
-    public async Task A_store_that_cannot_commit_answers_503_never_200_and_recovers()
+    public virtual async Task A_store_that_cannot_commit_answers_503_never_200_and_recovers()
     {
         var name = nameof(A_store_that_cannot_commit_answers_503_never_200_and_recovers);
         var journal = new HandlerJournal();
@@ -261,8 +254,7 @@ public abstract class InboxBehaviourTests
         journal.Succeeded.Select(e => e.Index).Should().Equal(1, 2);
     }
 
-    [Fact]
-    public async Task The_health_check_turns_degraded_when_the_oldest_pending_message_is_too_old()
+    public virtual async Task The_health_check_turns_degraded_when_the_oldest_pending_message_is_too_old()
     {
         var journal = new HandlerJournal();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -286,8 +278,7 @@ public abstract class InboxBehaviourTests
         await WaitForAsync(async () => (await health.CheckHealthAsync()).Status == HealthStatus.Healthy);
     }
 
-    [Fact]
-    public async Task Shutdown_lets_a_quick_handler_finish_and_returns_a_stuck_one_to_the_queue_for_the_next_start()
+    public virtual async Task Shutdown_lets_a_quick_handler_finish_and_returns_a_stuck_one_to_the_queue_for_the_next_start()
     {
         var name = nameof(Shutdown_lets_a_quick_handler_finish_and_returns_a_stuck_one_to_the_queue_for_the_next_start);
         var journal = new HandlerJournal();
