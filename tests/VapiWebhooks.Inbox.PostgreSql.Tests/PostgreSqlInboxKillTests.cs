@@ -12,7 +12,7 @@ public sealed class PostgreSqlInboxKillTests(PostgreSqlServer server, Xunit.Abst
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    [RequiresPostgreSqlFact]
+    [RequiresToolFact(PostgreSqlServer.InitDb, PostgreSqlServer.PgCtl, InstallHint = PostgreSqlServer.InstallHint)]
     public async Task Every_message_the_killed_instance_acknowledged_is_handled_by_the_surviving_one_and_only_running_ones_twice()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

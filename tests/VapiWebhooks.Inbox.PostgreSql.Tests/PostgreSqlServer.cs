@@ -11,6 +11,15 @@ namespace VapiWebhooks.Inbox.PostgreSql.Tests;
 /// </summary>
 public sealed class PostgreSqlServer : IAsyncLifetime
 {
+    /// <summary>Where Debian's postgresql package puts initdb (any version).</summary>
+    public const string InitDb = "/usr/lib/postgresql/*/bin/initdb";
+
+    /// <summary>Where Debian's postgresql package puts pg_ctl (any version).</summary>
+    public const string PgCtl = "/usr/lib/postgresql/*/bin/pg_ctl";
+
+    /// <summary>How to install them.</summary>
+    public const string InstallHint = "sudo apt-get install -y postgresql";
+
     private string? _folder;
     private string? _bin;
 
@@ -23,7 +32,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         {
             if (FindBin() is null)
             {
-                return "PostgreSQL (initdb, pg_ctl) is not installed: apt-get install -y postgresql";
+                return $"PostgreSQL (initdb, pg_ctl) is not installed; install with: {InstallHint}";
             }
 
             if (IsRoot && !File.Exists("/usr/sbin/runuser"))
@@ -44,7 +53,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         if (MissingReason is { } reason)
         {
             // Outside CI the tests are skipped by their attribute; in CI they run and fail with this reason.
-            if (!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            if (!SystemTool.IsCi)
             {
                 return;
             }
@@ -97,17 +106,9 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
     private static string? FindBin()
     {
-        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending() : Enumerable.Empty<string>();
-        foreach (var version in versions)
-        {
-            var bin = Path.Combine(version, "bin");
-            if (File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
-            {
-                return bin;
-            }
-        }
-
-        return null;
+        var initdb = SystemTool.Find(InitDb);
+        var bin = Path.GetDirectoryName(initdb);
+        return bin is not null && File.Exists(Path.Combine(bin, "pg_ctl")) ? bin : null;
     }
 
     private static int FreePort()
