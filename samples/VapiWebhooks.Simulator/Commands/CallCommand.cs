@@ -27,6 +27,8 @@ internal static class CallCommand
                 ForceEndpointing = result.GetValue(endpointing),
                 Seed = settings.Seed ?? 7,
                 SampleRate = settings.SampleRate,
+                Today = settings.Today,
+                Strict = settings.Strict,
             };
             return runners().RunAsync("call", null, settings, (runner, deadlines, report, ct) => new CallSimulation(runner, deadlines, plan, report).RunAsync(ct), cancellationToken);
         });
