@@ -32,7 +32,7 @@ public sealed partial class BadRequestsTableTests
         ("any method but POST", () => new HttpRequestMessage(HttpMethod.Get, DocsTestHost.Path) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", DocsTestHost.Token) } }),
     ];
 
-    // Transport faults need a real socket and real time; tests/VapiWebhooks.Tests/Edge/TransportFaultTests sends them.
+    // Transport faults need a real socket and real time; tests/VapiWebhooks.AspNetCore.Tests/Edge/TransportFaultTests sends them.
     private static readonly string[] SocketOnly = ["MinRequestBodyDataRate", "chunked framing", "shorter than its `Content-Length`"];
 
     public static TheoryData<string, string> Rows()
@@ -59,7 +59,7 @@ public sealed partial class BadRequestsTableTests
         var expected = (HttpStatusCode)int.Parse(Status().Match(answer).Value, System.Globalization.CultureInfo.InvariantCulture);
         if (SocketOnly.Any(p => request.Contains(p, StringComparison.Ordinal)))
         {
-            File.Exists(Path.Combine(Repository.Root, "tests", "VapiWebhooks.Tests", "Edge", "TransportFaultTests.cs")).Should().BeTrue("the socket-level rows are checked there");
+            File.Exists(Path.Combine(Repository.Root, "tests", "VapiWebhooks.AspNetCore.Tests", "Edge", "TransportFaultTests.cs")).Should().BeTrue("the socket-level rows are checked there");
             return;
         }
 

@@ -26,8 +26,8 @@ internal static partial class Log
     [LoggerMessage(1007, LogLevel.Warning, "Tool '{ToolName}' (tool call {ToolCallId}, call {CallId}) ran out of its {BudgetMs} ms budget; its result carries an error.")]
     public static partial void ToolDeadlineExceeded(ILogger logger, string toolName, string toolCallId, string? callId, double budgetMs);
 
-    [LoggerMessage(1008, LogLevel.Error, "The model called tool '{ToolName}' (call {CallId}) but no tool of that name is registered; its result carries an error.")]
-    public static partial void UnknownTool(ILogger logger, string toolName, string? callId);
+    [LoggerMessage(1008, LogLevel.Warning, "The model called tool '{ToolName}' (call {CallId}) but no tool of that name is registered; its result carries an error. {Suppressed} such calls were not logged since the last entry.")]
+    public static partial void UnknownTool(ILogger logger, string toolName, string? callId, long suppressed);
 
     [LoggerMessage(1009, LogLevel.Debug, "Handled '{MessageType}' (call {CallId}): {Outcome} in {ElapsedMs} ms.")]
     public static partial void Handled(ILogger logger, string messageType, string? callId, string outcome, double elapsedMs);

@@ -15,6 +15,9 @@ namespace VapiWebhooks.Dispatch;
 /// </summary>
 internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookOptions> options, DispatchTelemetry telemetry)
 {
+    // The model (or a client) chooses tool names: an unknown one is logged at most once per name per interval.
+    private readonly LogThrottle _unknownToolLog = new(telemetry.Time);
+
     /// <summary>Runs every call of a <c>tool-calls</c> message; results keep request order.</summary>
     public async Task<VapiDispatchResult> RunAsync(ToolCallsMessage message, List<ToolInvocation> calls, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -58,7 +61,13 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
     {
         if (!tools.TryGet(call.Name, out var tool))
         {
-            Log.UnknownTool(telemetry.Logger, RequestText.Truncate(call.Name), RequestText.Truncate(message.CallId));
+            telemetry.Metrics.UnknownTools.Add(1);
+            var name = RequestText.Truncate(call.Name);
+            if (_unknownToolLog.ShouldLog(name, options.CurrentValue.RepeatedLogInterval, out var suppressed))
+            {
+                Log.UnknownTool(telemetry.Logger, name, RequestText.Truncate(message.CallId), suppressed);
+            }
+
             return NoSuchTool(call);
         }
 
@@ -113,6 +122,10 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
                 return Succeeded(call, element.GetString()!);
             case JsonElement element:
                 return Succeeded(call, element.GetRawText());
+            case Task or ValueTask:
+            case var _ when value.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ValueTask<>):
+                // A task is never a result: serialising it would send the model the task object.
+                return FailureFor(new InvalidOperationException($"The tool '{call.Name}' returned an un-awaited {value.GetType().Name}; return its result (AddTool awaits a Task or ValueTask returned directly)."), call, message);
             default:
                 try
                 {
@@ -130,8 +143,9 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
         switch (exception)
         {
             case ToolArgumentsException invalid:
-                Log.ToolArgumentsInvalid(telemetry.Logger, call.Name, call.Id, RequestText.Truncate(message.CallId), invalid.Message);
-                return Failed(call, RequestText.OneLine($"Invalid arguments for '{call.Name}': {invalid.Message}"));
+                // The model gets one short line naming the argument; the log gets the reader's full detail.
+                Log.ToolArgumentsInvalid(telemetry.Logger, call.Name, call.Id, RequestText.Truncate(message.CallId), invalid.InnerException?.Message ?? invalid.Message);
+                return Failed(call, RequestText.OneLine(invalid.Message));
             case VapiToolException spoken:
                 Log.ToolFailed(telemetry.Logger, spoken, call.Name, call.Id, RequestText.Truncate(message.CallId));
                 return Failed(call, RequestText.OneLine(spoken.Message));

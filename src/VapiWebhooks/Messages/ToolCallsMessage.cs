@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using VapiWebhooks.Models;
 using VapiWebhooks.Serialization;
@@ -6,7 +7,7 @@ using VapiWebhooks.Serialization;
 namespace VapiWebhooks.Messages;
 
 /// <summary>The model called one or more tools. Reply with a <see cref="Responses.ToolCallsResponse"/> holding one result per tool call id.</summary>
-public sealed class ToolCallsMessage : ServerMessage
+public sealed class ToolCallsMessage : ServerMessage, IJsonOnDeserialized
 {
     private DeferredJson<IList<ToolCall>>? _toolCalls;
     private IList<ToolCall>? _toolCallList;
@@ -50,5 +51,38 @@ public sealed class ToolCallsMessage : ServerMessage
     {
         get => _toolCalls;
         set => _toolCalls = (DeferredJson<IList<ToolCall>>?)value;
+    }
+
+    /// <summary>
+    /// Refuses what cannot be a tool call: a <c>null</c> entry, or a call without an <c>id</c> (its result could never
+    /// be matched, so it must not run). The message names the entry; the reader adds the path of the message.
+    /// </summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Check(_toolCallList, "toolCallList", static c => c);
+        Check(ToolWithToolCallList, "toolWithToolCallList", static c => c.ToolCall, "toolCall");
+    }
+
+    private static void Check<T>(IList<T>? list, string name, Func<T, ToolCall?> call, string? inner = null)
+        where T : class
+    {
+        if (list is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var entry = list[i];
+            if (entry is null)
+            {
+                throw new JsonException($"{name}[{i}] is null; a tool call must be an object.");
+            }
+
+            if (call(entry) is { } toolCall && string.IsNullOrWhiteSpace(toolCall.Id))
+            {
+                throw new JsonException($"{name}[{i}]{(inner is null ? string.Empty : "." + inner)} has no 'id'; a tool call without an id cannot be answered, so it is not run.");
+            }
+        }
     }
 }

@@ -131,7 +131,13 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
             reader.Read();
             if (reader.TokenType == JsonTokenType.String)
             {
-                return reader.GetString();
+                var value = reader.GetString();
+                if (DiscriminatorRequired && string.IsNullOrWhiteSpace(value))
+                {
+                    throw new JsonException($"The '{DiscriminatorName}' property is empty; it must name the type.");
+                }
+
+                return value;
             }
 
             if (DiscriminatorRequired)

@@ -40,6 +40,11 @@ public static class VapiJson
     /// <exception cref="JsonException">Malformed JSON, no message, or no string <c>type</c>; the message says what and where.</exception>
     public static ServerMessage DeserializeMessage(ReadOnlySpan<byte> utf8Body, out bool wasBareMessage)
     {
+        if (Utf8Text.FindProblem(utf8Body) is { } encodingProblem)
+        {
+            throw new JsonException(encodingProblem + " Path: $.", "$", 0, 0);
+        }
+
         try
         {
             var envelope = RawJsonInput.Deserialize(utf8Body, VapiJsonContext.Default.ServerMessageEnvelope);

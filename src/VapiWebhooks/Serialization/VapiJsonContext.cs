@@ -17,6 +17,8 @@ namespace VapiWebhooks.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     MaxDepth = VapiJson.MaxDepth,
     ReadCommentHandling = JsonCommentHandling.Disallow,
+    // Every reader must agree on what a property says: a repeated name is refused, not "last one wins".
+    AllowDuplicateProperties = false,
     AllowTrailingCommas = false)]
 [JsonSerializable(typeof(ServerMessageEnvelope))]
 [JsonSerializable(typeof(ServerMessage))]

@@ -16,7 +16,10 @@ public abstract class VapiToolRegistration
         ArgumentNullException.ThrowIfNull(serializerOptions);
         FunctionName = functionName;
         SerializerOptions = serializerOptions;
+        _bindingOptions = ToolArgumentBinding.Strict(serializerOptions);
     }
+
+    private readonly JsonSerializerOptions _bindingOptions;
 
     /// <summary>
     /// Binds the arguments and writes object results. Source-generated metadata when the tool was registered
@@ -65,20 +68,20 @@ public abstract class VapiToolRegistration
             return (TArgs)(object)arguments;
         }
 
-        if (arguments.ValueKind == JsonValueKind.Undefined)
+        if (arguments.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
-            throw new ToolArgumentsException("they are missing or are not valid JSON.", new JsonException());
+            throw new ToolArgumentsException("The arguments are missing or are not valid JSON.", new JsonException("The arguments are missing, null or not valid JSON."));
         }
 
+        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<TArgs>)_bindingOptions.GetTypeInfo(typeof(TArgs));
         try
         {
-            var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<TArgs>)SerializerOptions.GetTypeInfo(typeof(TArgs));
             return arguments.Deserialize(typeInfo) ?? throw new JsonException("The arguments are null.");
         }
         catch (JsonException ex)
         {
-            // STJ's message names the path and the expected type, never the value: safe to give the model.
-            throw new ToolArgumentsException(ex.Message, ex);
+            // The model gets one short line naming the argument and its type; the reader's detail is for the log.
+            throw new ToolArgumentsException(ToolArgumentBinding.Describe(typeInfo, arguments, ex), ex);
         }
     }
 }

@@ -94,7 +94,16 @@ public class DeserializationErrorTests
     public void Type_matching_is_exact()
     {
         VapiJson.DeserializeMessage(Encoding.UTF8.GetBytes("""{"message":{"type":"Tool-Calls"}}""")).Should().BeOfType<UnknownServerMessage>();
-        VapiJson.DeserializeMessage(Encoding.UTF8.GetBytes("""{"message":{"type":""}}""")).Should().BeOfType<UnknownServerMessage>();
+    }
+
+    [Theory]
+    [InlineData("""{"message":{"type":""}}""")]
+    [InlineData("""{"message":{"type":"   "}}""")]
+    public void An_empty_or_blank_type_is_refused_naming_its_path(string body)
+    {
+        var act = () => VapiJson.DeserializeMessage(Encoding.UTF8.GetBytes(body));
+
+        act.Should().Throw<JsonException>().Which.Message.Should().Contain("'type' property is empty").And.Contain("$.message");
     }
 
     // ---- missing or malformed type / message ----

@@ -11,12 +11,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using VapiWebhooks.Testing;
 
-namespace VapiWebhooks.Tests.Endpoint;
+namespace VapiWebhooks.Tests.Kit;
 
 /// <summary>
-/// A minimal ASP.NET Core app on <see cref="TestServer"/> (or on Kestrel on loopback) with <c>AddVapiWebhooks</c>, a <see cref="HandlerLog"/>
-/// singleton, optional configuration, an optional <see cref="ManualTimeProvider"/> and an optional
-/// capturing logger. Real HTTP semantics (routing, status codes, headers); real sockets with Kestrel.
+/// The one test host builder: a minimal ASP.NET Core app on <see cref="TestServer"/> (or on Kestrel on loopback) with
+/// <c>AddVapiWebhooks</c>, a <see cref="HandlerLog"/> singleton, optional configuration, an optional
+/// <see cref="ManualTimeProvider"/> and an optional <see cref="CapturingLoggerProvider"/>. Real HTTP semantics
+/// (routing, status codes, headers); real sockets with Kestrel. Suites that need their own fixture (the
+/// authentication and voice tests) build their app with <see cref="Build"/> too.
 /// </summary>
 public sealed class VapiTestHost : IAsyncDisposable
 {
@@ -91,9 +93,11 @@ public sealed class VapiTestHost : IAsyncDisposable
         CapturingLoggerProvider? logs = null,
         Action<WebApplicationBuilder>? host = null,
         bool kestrel = false,
-        bool defaultCredential = true)
+        bool defaultCredential = true,
+        string? environment = null,
+        LogLevel logLevel = LogLevel.Trace)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         if (kestrel)
         {
             builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -103,7 +107,7 @@ public sealed class VapiTestHost : IAsyncDisposable
             builder.WebHost.UseTestServer();
         }
 
-        Configure(builder, vapi, options, configuration, clock, logs, defaultCredential);
+        Configure(builder, vapi, options, configuration, clock, logs, defaultCredential, logLevel);
         host?.Invoke(builder);
         return builder.Build();
     }
@@ -116,7 +120,8 @@ public sealed class VapiTestHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? configuration,
         ManualTimeProvider? clock,
         CapturingLoggerProvider? logs,
-        bool defaultCredential = true)
+        bool defaultCredential = true,
+        LogLevel logLevel = LogLevel.Trace)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (defaultCredential)
@@ -132,7 +137,7 @@ public sealed class VapiTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         if (logs is not null)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(logLevel);
             builder.Logging.AddProvider(logs);
         }
 

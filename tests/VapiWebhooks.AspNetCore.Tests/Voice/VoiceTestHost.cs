@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
@@ -25,52 +22,6 @@ internal sealed class DelegateVoiceHandler(Func<VoiceRequestMessage, VoiceRespon
 {
     public Task HandleAsync(VoiceRequestMessage message, VoiceResponseWriter audio, CancellationToken cancellationToken)
         => handle(message, audio, cancellationToken);
-}
-
-internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception);
-
-/// <summary>Keeps every log entry, at every level, for assertions.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    private readonly ConcurrentQueue<LogEntry> _entries = new();
-
-    public IReadOnlyList<LogEntry> Entries => [.. _entries];
-
-    public IReadOnlyList<LogEntry> Errors => [.. _entries.Where(e => e.Level >= LogLevel.Error)];
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    /// <summary>Waits until an entry with <paramref name="eventId"/> is logged (the endpoint logs after the handler returns).</summary>
-    public async Task<LogEntry?> WaitForAsync(int eventId, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_entries.FirstOrDefault(e => e.EventId.Id == eventId) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(10);
-        }
-
-        return null;
-    }
-
-    private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => owner._entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
-    }
 }
 
 /// <summary>
@@ -99,28 +50,23 @@ internal sealed class VoiceTestHost : IAsyncDisposable
 
     public static async Task<VoiceTestHost> StartAsync(VoiceServer server, IVoiceRequestHandler? handler, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         var logs = new CapturingLoggerProvider();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        if (server == VoiceServer.TestServer)
-        {
-            builder.WebHost.UseTestServer();
-        }
-        else
-        {
-            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        }
+        var app = VapiTestHost.Build(
+            vapi => vapi.AddCredential("", o => o.Bearer = new VapiBearerOptions { Tokens = { Token } }),
+            logs: logs,
+            host: builder =>
+            {
+                if (handler is not null)
+                {
+                    builder.Services.AddSingleton(handler);
+                }
 
-        builder.Services.AddVapiWebhooks().AddCredential("", o => o.Bearer = new VapiBearerOptions { Tokens = { Token } });
-        if (handler is not null)
-        {
-            builder.Services.AddSingleton(handler);
-        }
-
-        configure?.Invoke(builder);
-        var app = builder.Build();
+                configure?.Invoke(builder);
+            },
+            kestrel: server == VoiceServer.Kestrel,
+            defaultCredential: false,
+            environment: "Production",
+            logLevel: LogLevel.Debug);
         app.MapVapiWebhooks();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -152,16 +98,5 @@ internal sealed class VoiceTestHost : IAsyncDisposable
         }
 
         await App.DisposeAsync();
-    }
-}
-
-/// <summary>Deterministic test bytes.</summary>
-internal static class TestPcm
-{
-    public static byte[] Pattern(int length, int seed = 1)
-    {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        return bytes;
     }
 }

@@ -44,7 +44,7 @@ internal sealed class AuthTestApp : IAsyncDisposable
 
     public Uri BaseAddress => Client.BaseAddress!;
 
-    /// <summary>Builds the app; throws whatever building, mapping or starting throws (start-up validation).</summary>
+    /// <summary>Builds the app with <see cref="VapiTestHost.Build"/>; throws whatever building, mapping or starting throws (start-up validation).</summary>
     public static async Task<AuthTestApp> StartAsync(
         IReadOnlyDictionary<string, string?> settings,
         Action<WebApplicationBuilder>? configureBuilder = null,
@@ -52,31 +52,30 @@ internal sealed class AuthTestApp : IAsyncDisposable
         string environment = "Production",
         bool kestrel = true)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.Configuration.Sources.Clear();
         var source = new ReloadableMemoryConfigurationSource(settings);
-        ((IConfigurationBuilder)builder.Configuration).Add(source);
-
         var logs = new CapturingLoggerProvider();
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddProvider(logs);
-
-        if (kestrel)
-        {
-            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        }
-        else
-        {
-            builder.WebHost.UseTestServer();
-        }
-
         var calls = new HandlerCalls();
-        builder.Services.AddSingleton(calls);
-        builder.Services.AddVapiWebhooks().AddHandler<CountingAssistantHandler>();
-        configureBuilder?.Invoke(builder);
+        var app = VapiTestHost.Build(
+            vapi => vapi.AddHandler<CountingAssistantHandler>(),
+            logs: logs,
+            host: builder =>
+            {
+                // Only the test's settings: a credential in the environment must not leak in.
+                builder.Configuration.Sources.Clear();
+                ((IConfigurationBuilder)builder.Configuration).Add(source);
+                if (kestrel)
+                {
+                    // Clearing the sources dropped the loopback address VapiTestHost.Build set.
+                    builder.WebHost.UseUrls("http://127.0.0.1:0");
+                }
 
-        var app = builder.Build();
+                builder.Services.AddSingleton(calls);
+                configureBuilder?.Invoke(builder);
+            },
+            kestrel: kestrel,
+            defaultCredential: false,
+            environment: environment,
+            logLevel: LogLevel.Debug);
         try
         {
             if (configureApp is null)
@@ -122,6 +121,14 @@ internal sealed class AuthTestApp : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
     }
+}
+
+/// <summary>What the authentication tests look for in the captured logs.</summary>
+internal static class AuthLogs
+{
+    /// <summary>The endpoint's "refused an unauthenticated request" warnings (event 2007).</summary>
+    public static IReadOnlyList<CapturedLog> Unauthenticated(this CapturingLoggerProvider logs) =>
+        [.. logs.Entries.Where(e => e.EventId.Id == 2007 && e.Category.StartsWith("VapiWebhooks", StringComparison.Ordinal))];
 }
 
 /// <summary>Counts the handler's calls: the proof that a refused request never reached it.</summary>
