@@ -24,6 +24,9 @@ public static class ProblemReason
     /// <summary>401: the request is not authenticated as Vapi (the body does not say which part failed).</summary>
     public const string Unauthorized = "unauthorized";
 
+    /// <summary>503: the durable inbox could not store the notification; the sender should retry it.</summary>
+    public const string InboxUnavailable = "inbox_unavailable";
+
     /// <summary>408: the body arrived slower than <c>MinRequestBodyDataRate</c>.</summary>
     public const string BodyTimeout = "body_timeout";
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using VapiWebhooks.Dispatch;
 using VapiWebhooks.Handlers;
+using VapiWebhooks.Inbox;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Serialization;
 
@@ -26,14 +27,16 @@ internal sealed class VapiWebhookEndpoint
     private readonly IOptionsMonitor<VapiWebhookOptions> _options;
     private readonly ILogger _logger;
     private readonly RefusalReporter _refusals;
+    private readonly IVapiInboxAcknowledger? _inbox;
 
-    public VapiWebhookEndpoint(VapiMessageDispatcher dispatcher, VapiRequestAuthenticator authenticator, IOptionsMonitor<VapiWebhookOptions> options, ILogger<VapiWebhookEndpoint> logger, RefusalReporter refusals)
+    public VapiWebhookEndpoint(VapiMessageDispatcher dispatcher, VapiRequestAuthenticator authenticator, IOptionsMonitor<VapiWebhookOptions> options, ILogger<VapiWebhookEndpoint> logger, RefusalReporter refusals, IVapiInboxAcknowledger? inbox = null)
     {
         _dispatcher = dispatcher;
         _authenticator = authenticator;
         _options = options;
         _logger = logger;
         _refusals = refusals;
+        _inbox = inbox;
     }
 
     /// <summary>Builds the request delegate of one mapped endpoint, after checking its credential is valid.</summary>
@@ -125,6 +128,12 @@ internal sealed class VapiWebhookEndpoint
             }
 
             context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
+            if (_inbox is not null && _inbox.Stores(message))
+            {
+                await InboxResponse.WriteAsync(context, _inbox, message, body.Memory).ConfigureAwait(false);
+                return;
+            }
+
             try
             {
                 if (message is VoiceRequestMessage voice)
