@@ -123,6 +123,11 @@ internal sealed class VapiWebhookEndpoint
             }
 
             context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
+            if (credential.Decryptor.HasKeys)
+            {
+                context.RequestServices.GetRequiredService<RequestDecryptor>().Decryptor = credential.Decryptor;
+            }
+
             try
             {
                 if (message is VoiceRequestMessage voice)

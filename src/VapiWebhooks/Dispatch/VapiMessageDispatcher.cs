@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VapiWebhooks.Diagnostics;
+using VapiWebhooks.Encryption;
 using VapiWebhooks.Handlers;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Responses;
@@ -270,13 +271,28 @@ public sealed class VapiMessageDispatcher
             return Failed(call, $"No tool named '{Echo(call.Name)}' is registered on this server.");
         }
 
+        // Decrypt, then bind: only tools with encrypted paths pay for the RSA operation.
+        var arguments = call.Arguments;
+        if (ToolArgumentDecryption.PathsFor(call.Tool, tool) is { } encryptedPaths)
+        {
+            try
+            {
+                arguments = ToolArgumentDecryption.Decrypt(arguments, encryptedPaths, services.GetService<VapiFieldDecryptor>() ?? VapiFieldDecryptor.None, tool);
+            }
+            catch (VapiDecryptionException ex)
+            {
+                Log.ToolArgumentNotDecrypted(_logger, call.Name, call.Id, EchoOrNull(message.CallId), Echo(ex.Path ?? string.Empty), ex.Failure);
+                return Failed(call, $"Invalid arguments for '{call.Name}': {ex.Message}");
+            }
+        }
+
         var budget = ToolBudget(call.Tool?.Server?.TimeoutSeconds, _options.CurrentValue.Deadlines);
         var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         Task? abandoned = null;
         try
         {
             var context = new ToolCallContext(call.Id, call.Name, message, scope.ServiceProvider, call.ToolCall, call.Tool);
-            var run = await RunWithBudgetAsync(ct => tool.InvokeAsync(call.Arguments, context, ct), budget, cancellationToken).ConfigureAwait(false);
+            var run = await RunWithBudgetAsync(ct => tool.InvokeAsync(arguments, context, ct), budget, cancellationToken).ConfigureAwait(false);
             switch (run.Status)
             {
                 case RunStatus.Completed:
