@@ -29,6 +29,12 @@ internal sealed class CallPlan
 
     public int SampleRate { get; init; } = 24000;
 
+    /// <summary>Tool argument paths encrypted with <see cref="PublicKeyPem"/> as Vapi does (<c>--encrypt-path</c>).</summary>
+    public IReadOnlyList<string> EncryptedPaths { get; init; } = [];
+
+    /// <summary>The public key (SPKI PEM) the encrypted paths are encrypted with (<c>--public-key</c>).</summary>
+    public string? PublicKeyPem { get; init; }
+
     public static CallPlan FromScenario(Scenario scenario, int? seed, int sampleRate) => new()
     {
         CallerNumber = scenario.Caller ?? Testing.VapiTestMessages.DefaultCustomerNumber,
