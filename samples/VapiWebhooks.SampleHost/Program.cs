@@ -1,87 +1,34 @@
-using Microsoft.AspNetCore.HttpOverrides;
-using Serilog;
-using VapiWebhooks.SampleHost;
-using VapiWebhooks.SampleHost.Data;
 using VapiWebhooks.SampleHost.Handlers;
 using VapiWebhooks.SampleHost.Hosting;
 using VapiWebhooks.SampleHost.KnowledgeBase;
 using VapiWebhooks.SampleHost.Tools;
 using VapiWebhooks.SampleHost.Voice;
-using VapiWebhooks.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// A fixed port unless one is configured (ASPNETCORE_URLS, --urls, "Urls" or Kestrel endpoints in appsettings).
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
-    && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
-{
-    builder.WebHost.UseUrls("http://localhost:5088");
-}
-
-// Serilog, configured from the "Serilog" section of appsettings.json.
-builder.Logging.ClearProviders();
-builder.Logging.AddSerilog(new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger(), dispose: true);
-
-// ngrok (and most reverse proxies) terminate TLS and forward X-Forwarded-For/Proto/Host. Only proxies on
-// loopback are trusted: that is the default KnownProxies/KnownNetworks (127.0.0.0/8 and ::1), and exactly where
-// a local ngrok agent connects from. Behind a proxy on another machine, add its address to KnownProxies, never
-// clear the lists: anyone could then forge the client address and the public host the assistant points at.
-builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-{
-    forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-    forwarded.ForwardLimit = 1;
-});
-
-builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.SectionName);
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddSingleton<ClinicDatabase>();
-builder.Services.AddSingleton<AppointmentStore>();
-builder.Services.AddSingleton<CustomerStore>();
-builder.Services.AddSingleton<CallRecordStore>();
-builder.Services.AddSingleton<ClinicSchedule>();
-builder.Services.AddSingleton<BookingRules>();
-builder.Services.AddSingleton<FaqLibrary>();
-builder.Services.AddSingleton<EspeakVoice>();
-builder.Services.AddSingleton<DevelopmentCredential>();
-builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<VapiAuthenticationOptions>>(sp => sp.GetRequiredService<DevelopmentCredential>());
-builder.Services.AddHostedService<DatabaseInitializer>();
-
-// Tool arguments bind with source-generated metadata (no reflection); results are written without HTML escaping,
-// since the model, not a browser, reads them.
-var toolJson = new System.Text.Json.JsonSerializerOptions(ClinicToolsJsonContext.Default.Options)
-{
-    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-};
+// The Vapi part: one handler per message the receptionist answers, and its four tools (arguments bound with
+// source-generated JSON metadata, so the host also runs as Native AOT).
 builder.Services.AddVapiWebhooks()
-    .AddHandler<ReceptionistAssistantHandler>()
-    .AddHandler<FaqKnowledgeBaseHandler>()
-    .AddHandler<EndpointingHandler>()
-    .AddHandler<TransferHandler>()
-    .AddHandler<CallRecordHandler>()
-    .AddHandler<EspeakVoiceHandler>()
-    .AddTool<FindFreeSlotsTool, FindFreeSlotsArgs>(ToolDefinitions.FindFreeSlots, toolJson)
-    .AddTool<BookAppointmentTool, BookAppointmentArgs>(ToolDefinitions.BookAppointment, toolJson)
-    .AddTool<CancelAppointmentTool, CancelAppointmentArgs>(ToolDefinitions.CancelAppointment, toolJson)
-    .AddTool<LookUpAppointmentTool, LookUpAppointmentArgs>(ToolDefinitions.LookUpAppointment, toolJson);
+    .AddHandler<ReceptionistAssistantHandler>()   // assistant-request: the receptionist, or a refusal for a blocked number
+    .AddHandler<FaqKnowledgeBaseHandler>()        // knowledge-base-request: BM25 over the Markdown FAQs
+    .AddHandler<EndpointingHandler>()             // call.endpointing.request: wait longer after "um", "and"...
+    .AddHandler<TransferHandler>()                // transfer-destination-request: the front desk while open
+    .AddHandler<CallRecordHandler>()              // status-update and end-of-call-report: stored in SQLite
+    .AddHandler<EspeakVoiceHandler>()             // voice-request: espeak-ng's audio, streamed
+    .AddTool<FindFreeSlotsTool, FindFreeSlotsArgs>(ToolDefinitions.FindFreeSlots, ClinicToolsJsonContext.Default.Options)
+    .AddTool<BookAppointmentTool, BookAppointmentArgs>(ToolDefinitions.BookAppointment, ClinicToolsJsonContext.Default.Options)
+    .AddTool<CancelAppointmentTool, CancelAppointmentArgs>(ToolDefinitions.CancelAppointment, ClinicToolsJsonContext.Default.Options)
+    .AddTool<LookUpAppointmentTool, LookUpAppointmentArgs>(ToolDefinitions.LookUpAppointment, ClinicToolsJsonContext.Default.Options);
+
+builder.AddSampleHosting();   // the clinic's services and database, Serilog, port 5088, ngrok's forwarded headers
 
 var app = builder.Build();
+app.UseSampleHosting();       // forwarded headers, one log line per request, the espeak-ng install hint
 
-app.UseForwardedHeaders();
-app.UseMiddleware<WebhookRequestLogMiddleware>();
-if (!app.Services.GetRequiredService<EspeakVoice>().IsAvailable)
-{
-    app.UseWhen(
-        context => context.Request.Path.Equals(ReceptionistAssistantHandler.VoicePath, StringComparison.OrdinalIgnoreCase),
-        branch => branch.UseMiddleware<EspeakMissingMiddleware>());
-}
-
-var webhookPath = app.Configuration[$"{SampleOptions.SectionName}:{nameof(SampleOptions.WebhookPath)}"] ?? new SampleOptions().WebhookPath;
+var webhookPath = app.Configuration["Sample:WebhookPath"] ?? "/vapi/webhook";
 app.MapVapiWebhooks(webhookPath);
 app.MapVapiWebhooks(ReceptionistAssistantHandler.VoicePath);
-app.MapGet("/", () => Results.Text($"VapiWebhooks sample host: POST Vapi server messages to {webhookPath}.\n"));
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.MapSampleHome(webhookPath);
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -330,7 +330,7 @@ internal sealed class VapiWebhookEndpoint
         }
         else
         {
-            using var json = new Utf8JsonWriter(writer);
+            using var json = new Utf8JsonWriter(writer, VapiJson.WriterOptions);
             VapiJson.Serialize(json, result.Reply);
         }
 

@@ -1,25 +1,26 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using VapiWebhooks.SampleHost.Hosting;
+using Serilog.Core;
+using Serilog.Events;
 using VapiWebhooks.Testing;
 
 namespace VapiWebhooks.SampleHost.Tests;
 
-/// <summary>The sample's one log line per webhook: type and call id from the parsed message, nothing from refused bodies.</summary>
+/// <summary>The sample's one log line per request (Serilog request logging): type and call id from the parsed message, nothing from refused bodies.</summary>
 public sealed class RequestLogTests : IDisposable
 {
+    private const string RequestLogger = "Serilog.AspNetCore.RequestLoggingMiddleware";
+
     private readonly SampleHostFactory _factory = new();
-    private readonly LineCapture _lines = new();
+    private readonly LogCapture _logs = new();
 
     public void Dispose() => _factory.Dispose();
 
     private HttpClient Client(bool authenticated = true)
     {
-        var factory = _factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddLogging(l => l.AddProvider(_lines))));
+        var factory = _factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILogEventSink>(_logs)));
         var client = factory.CreateClient();
         if (authenticated)
         {
@@ -29,17 +30,17 @@ public sealed class RequestLogTests : IDisposable
         return client;
     }
 
-    // The client can see the response before the middleware's code after next() has run: wait for the line
+    // The client can see the response before the logging code after next() has run: wait for the line
     // (bounded), then expect exactly one.
-    private async Task<string> LogLineAsync()
+    private async Task<LogEvent> RequestLineAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (_lines.Lines.Count == 0 && DateTime.UtcNow < deadline)
+        while (_logs.From(RequestLogger).Count == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10);
         }
 
-        return _lines.Lines.Should().ContainSingle(l => l.StartsWith("Vapi ", StringComparison.Ordinal)).Subject;
+        return _logs.From(RequestLogger).Should().ContainSingle().Subject;
     }
 
     [Fact]
@@ -51,7 +52,10 @@ public sealed class RequestLogTests : IDisposable
         using var response = await client.PostVapiMessageAsync(message);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await LogLineAsync()).Should().StartWith($"Vapi status-update call {message.CallId} -> 200 in ");
+        var line = await RequestLineAsync();
+        line.Level.Should().Be(LogEventLevel.Information);
+        LogCapture.Render(line).Should().StartWith($"POST /vapi/webhook status-update call {message.CallId} -> 200 in ");
+        line.Properties["CallId"].Should().Be(new ScalarValue(message.CallId), "the call id is a property, so it can be searched");
     }
 
     [Fact]
@@ -62,7 +66,7 @@ public sealed class RequestLogTests : IDisposable
         using var response = await client.PostVapiMessageAsync(VapiTestMessages.StatusUpdate(Models.CallStatus.InProgress));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await LogLineAsync()).Should().StartWith("Vapi (not read) call - -> 401 in ");
+        LogCapture.Render(await RequestLineAsync()).Should().StartWith("POST /vapi/webhook (not read) call - -> 401 in ");
     }
 
     [Fact]
@@ -74,31 +78,36 @@ public sealed class RequestLogTests : IDisposable
         using var response = await client.PostAsync("/vapi/webhook", content);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await LogLineAsync()).Should().StartWith("Vapi (not read) call - -> 400 in ");
+        LogCapture.Render(await RequestLineAsync()).Should().StartWith("POST /vapi/webhook (not read) call - -> 400 in ");
     }
 
-    /// <summary>Keeps the formatted lines of the request-log middleware.</summary>
-    private sealed class LineCapture : ILoggerProvider
+    [Fact]
+    public async Task An_overlong_call_id_is_clipped_in_the_log()
     {
-        public ConcurrentQueue<string> Queue { get; } = new();
+        using var client = Client();
+        var message = VapiTestMessages.StatusUpdate(Models.CallStatus.InProgress);
+        message.Call!.Id = new string('x', 500);
 
-        public IReadOnlyList<string> Lines => [.. Queue];
+        using var response = await client.PostVapiMessageAsync(message);
 
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName == typeof(WebhookRequestLogMiddleware).FullName ? Queue : null);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        LogCapture.Render(await RequestLineAsync()).Should().Contain($"call {new string('x', 64)}... -> 200");
+    }
 
-        public void Dispose()
-        {
-        }
+    [Fact]
+    public async Task An_expected_refusal_of_a_tool_is_logged_at_information_without_a_stack_trace()
+    {
+        using var client = Client();
+        var message = VapiTestMessages.ToolCalls(new TestToolCall("find_free_slots", """{"date":"2026-02-27"}"""));
 
-        private sealed class Logger(ConcurrentQueue<string>? queue) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
+        using var response = await client.PostVapiMessageAsync(message);
 
-            public bool IsEnabled(LogLevel logLevel) => queue is not null;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-                => queue?.Enqueue(formatter(state, exception));
-        }
+        (await response.ReadToolResultsAsync()).Single().Error.Should().Contain("is in the past");
+        await RequestLineAsync();
+        var refusal = _logs.Events.Should().ContainSingle(e => LogCapture.Render(e).Contains("is in the past", StringComparison.Ordinal)).Subject;
+        refusal.Level.Should().Be(LogEventLevel.Information);
+        refusal.Exception.Should().BeNull();
+        LogCapture.Render(refusal).Should().StartWith($"find_free_slots refused for call {message.Call!.Id}: ");
+        _logs.Events.Should().NotContain(e => e.Level >= LogEventLevel.Warning);
     }
 }

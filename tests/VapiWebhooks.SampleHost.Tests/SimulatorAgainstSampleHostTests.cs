@@ -35,7 +35,7 @@ public sealed class SimulatorAgainstSampleHostTests(ITestOutputHelper output)
             using var stderr = new StringWriter();
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             var exitCode = await SimulatorApp.RunAsync(
-                ["call", "--url", new Uri(host.BaseAddress, "/vapi/webhook").ToString(), "--bearer", Token, "--json"],
+                ["call", "--url", new Uri(host.BaseAddress, "/vapi/webhook").ToString(), "--bearer", Token, "--json", "--strict"],
                 stdout,
                 stderr,
                 timeout.Token);
@@ -50,6 +50,7 @@ public sealed class SimulatorAgainstSampleHostTests(ITestOutputHelper output)
                 .ToList();
             violations.Should().BeEmpty("vapi-sim should find no violation (the report and the sample's output are in the test output)");
             report.RootElement.GetProperty("violationCount").GetInt32().Should().Be(0);
+            report.RootElement.GetProperty("toolErrorCount").GetInt32().Should().Be(0, "every generated call (a working day soon, a slot the search offered, the appointment just booked) should be one the sample accepts");
             report.RootElement.GetProperty("passed").GetBoolean().Should().BeTrue();
             exitCode.Should().Be(ExitCodes.Clean);
 
@@ -58,6 +59,52 @@ public sealed class SimulatorAgainstSampleHostTests(ITestOutputHelper output)
             var types = steps.Select(s => s.GetProperty("type").GetString()).ToList();
             types.Should().Contain(["assistant-request", "tool-calls", "knowledge-base-request", "call.endpointing.request", "end-of-call-report"]);
             steps.Count(s => s.GetProperty("type").GetString() == "tool-calls").Should().BeGreaterThanOrEqualTo(4, "the sample offers four tools");
+        }
+        finally
+        {
+            await host.DisposeAsync();
+            output.WriteLine("sample output:\n" + host.Process.Output);
+        }
+    }
+
+    /// <summary>Every scenario shipped with the simulator, by file name.</summary>
+    public static TheoryData<string> BundledScenarios() => new(
+        Directory.GetFiles(Path.Combine(TestProcess.RepositoryRoot(), "samples", "VapiWebhooks.Simulator", "scenarios"))
+            .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+            .Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal)!);
+
+    /// <summary>
+    /// Each bundled scenario, as its README says to run it, against the sample as shipped (a real process): every
+    /// expectation met, no violation and no tool error (<c>--strict</c>).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(BundledScenarios))]
+    public async Task A_bundled_scenario_passes_against_the_sample_host_with_no_tool_error(string file)
+    {
+        var host = SampleHostProcess.Start(new Dictionary<string, string?>
+        {
+            ["Vapi__Webhooks__Authentication__Bearer__Tokens__0"] = Token,
+        });
+        try
+        {
+            await host.WaitUntilReadyAsync();
+            await WarmUp(host);
+
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            var path = Path.Combine(TestProcess.RepositoryRoot(), "samples", "VapiWebhooks.Simulator", "scenarios", file);
+            var exitCode = await SimulatorApp.RunAsync(
+                ["scenario", path, "--url", new Uri(host.BaseAddress, "/vapi/webhook").ToString(), "--bearer", Token, "--strict"],
+                stdout,
+                stderr,
+                timeout.Token);
+            output.WriteLine(stdout.ToString());
+
+            stderr.ToString().Should().BeEmpty();
+            exitCode.Should().Be(ExitCodes.Clean, "the scenario should pass against the sample with no tool error:\n{0}", stdout);
+            stdout.ToString().Should().Contain("PASS: ").And.NotContain("tool error");
         }
         finally
         {

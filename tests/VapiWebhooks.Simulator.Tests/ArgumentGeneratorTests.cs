@@ -69,4 +69,45 @@ public class ArgumentGeneratorTests
     {
         new ArgumentGenerator().Generate(null).ToJsonString().Should().Be("{}");
     }
+
+    [Fact]
+    public void Dates_are_working_days_soon_after_the_day_of_the_call()
+    {
+        using var document = JsonDocument.Parse("""{ "type": "object", "properties": { "date": { "type": "string" } } }""");
+        var friday = new DateOnly(2031, 1, 3);
+
+        for (var seed = 0; seed < 50; seed++)
+        {
+            var date = DateOnly.ParseExact(new ArgumentGenerator(seed, friday).Generate(document.RootElement)["date"]!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            date.Should().BeAfter(friday).And.BeOnOrBefore(friday.AddDays(16));
+            date.DayOfWeek.Should().NotBe(DayOfWeek.Saturday).And.NotBe(DayOfWeek.Sunday);
+        }
+    }
+
+    [Fact]
+    public void A_later_call_names_the_appointment_day_and_slot_earlier_results_gave()
+    {
+        using var document = JsonDocument.Parse("""
+            { "type": "object", "properties": { "appointmentId": { "type": "integer" }, "date": { "type": "string" }, "time": { "type": "string" } } }
+            """);
+        var memory = new ToolResultMemory();
+        memory.Remember("Free slots on Tuesday 2031-01-07 (30 minutes each): 09:30, 10:00.");
+        memory.Remember("Booked appointment number 42. Tell the caller their appointment number is 42.");
+
+        var arguments = new ArgumentGenerator(1, new DateOnly(2031, 1, 3), memory).Generate(document.RootElement);
+
+        arguments["appointmentId"]!.GetValue<long>().Should().Be(42);
+        arguments["date"]!.GetValue<string>().Should().Be("2031-01-07");
+        arguments["time"]!.GetValue<string>().Should().Be("09:30");
+    }
+
+    [Fact]
+    public void A_json_result_is_remembered_by_property_name()
+    {
+        using var document = JsonDocument.Parse("""{ "type": "object", "properties": { "appointmentId": { "type": "integer" } } }""");
+        var memory = new ToolResultMemory();
+        memory.Remember("""{"appointment":{"appointmentId":7,"date":"2031-01-07","time":"09:30"},"message":"Booked appointment number 7."}""");
+
+        new ArgumentGenerator(1, new DateOnly(2031, 1, 3), memory).Generate(document.RootElement)["appointmentId"]!.GetValue<long>().Should().Be(7);
+    }
 }

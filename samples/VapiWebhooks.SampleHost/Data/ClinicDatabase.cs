@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace VapiWebhooks.SampleHost.Data;
 
 /// <summary>
-/// The clinic's SQLite database: opens connections and creates the schema on first use, so there is no setup
-/// step. One file, WAL journal, a connection per operation (pooled by Microsoft.Data.Sqlite).
+/// The clinic's SQLite database: one file in WAL mode, so that readers never wait for the writer. Reads open a
+/// pooled connection each; every write goes through the one <see cref="DatabaseWriter"/>, so writers never
+/// contend (contending writers wait in SQLite's busy handler, which under load stalled requests for seconds).
 /// </summary>
 public sealed class ClinicDatabase : IDisposable
 {
@@ -64,8 +65,6 @@ public sealed class ClinicDatabase : IDisposable
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _initialised;
 
-    static ClinicDatabase() => SQLitePCL.Batteries_V2.Init();
-
     public ClinicDatabase(IOptions<SampleOptions> options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -119,17 +118,14 @@ public sealed class ClinicDatabase : IDisposable
         SqliteConnection.ClearAllPools();
     }
 
-    /// <summary>An open connection; dispose it when done.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    /// <summary>An open connection for reading; dispose it when done. Writes go through <see cref="DatabaseWriter"/>.</summary>
+    public async Task<SqliteConnection> OpenReadAsync(CancellationToken cancellationToken = default)
     {
         await InitialiseAsync(cancellationToken);
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = 5000;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch
@@ -138,20 +134,15 @@ public sealed class ClinicDatabase : IDisposable
             throw;
         }
     }
-}
 
-/// <summary>Small helpers that keep the stores' ADO.NET code short.</summary>
-internal static class SqliteCommandExtensions
-{
-    public static SqliteCommand With(this SqliteCommand command, string name, object? value)
+    /// <summary>The writer's own connection: WAL with synchronous=NORMAL, which survives a crash of the process (not of the machine) without a sync per commit.</summary>
+    internal SqliteConnection OpenWriter()
     {
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
     }
-
-    public static string? GetNullableString(this SqliteDataReader reader, int ordinal)
-        => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static double? GetNullableDouble(this SqliteDataReader reader, int ordinal)
-        => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 }

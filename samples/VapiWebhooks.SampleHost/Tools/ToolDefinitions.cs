@@ -13,8 +13,8 @@ public static class ToolDefinitions
     /// <summary>The tools, each pointing at <paramref name="server"/> (a <c>server</c> object: url, credential, timeout).</summary>
     public static JsonArray Build(JsonObject server, bool withTransfer)
     {
-        var tools = new JsonArray
-        {
+        // JsonNode-typed items: JsonArray.Add<T> would pick reflection-based serialization (not trim or AOT safe).
+        var tools = new JsonArray(
             Function(server, FindFreeSlots, "List the free appointment slots on a day. Call it before offering times.", new JsonObject
             {
                 ["date"] = Prop("string", "The day, yyyy-MM-dd (clinic's local date)."),
@@ -34,13 +34,12 @@ public static class ToolDefinitions
             Function(server, LookUpAppointment, "Find the caller's upcoming appointments, or one appointment by its number.", new JsonObject
             {
                 ["appointmentId"] = Prop("integer", "The appointment number, if the caller knows it."),
-            }),
-        };
+            }));
 
         if (withTransfer)
         {
             // No destinations: Vapi asks this server where to go with a transfer-destination-request.
-            tools.Add(new JsonObject
+            tools.Add((JsonNode)new JsonObject
             {
                 ["type"] = "transferCall",
                 ["function"] = new JsonObject
@@ -67,7 +66,7 @@ public static class ToolDefinitions
             {
                 ["type"] = "object",
                 ["properties"] = properties,
-                ["required"] = new JsonArray([.. required.Select(r => (JsonNode)JsonValue.Create(r))]),
+                ["required"] = new JsonArray([.. required.Select(r => (JsonNode?)JsonValue.Create(r))]),
             },
         },
         ["server"] = server.DeepClone(),

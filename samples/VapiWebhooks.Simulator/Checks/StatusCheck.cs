@@ -21,10 +21,11 @@ internal sealed class StatusCheck : IReplyCheck
         }
     }
 
-    private static string Consequence(ReplyContext context) => context.MessageType switch
+    private static string Consequence(ReplyContext context) => (context.Exchange.Status, context.MessageType) switch
     {
-        Messages.ServerMessageTypes.ToolCalls => " (a failing tool answers 200 with results[i].error; a non-2xx is shown to the model as \"No result returned\")",
-        Messages.ServerMessageTypes.AssistantRequest => " (the call fails; answer 200 with {\"error\": \"...\"} to reject it with a spoken message)",
+        (401 or 403, _) => " (the server refused the credential: check that the token or secret given to vapi-sim is the one the server expects)",
+        (_, Messages.ServerMessageTypes.ToolCalls) => " (a failing tool answers 200 with results[i].error; a non-2xx is shown to the model as \"No result returned\")",
+        (_, Messages.ServerMessageTypes.AssistantRequest) => " (the call fails; answer 200 with {\"error\": \"...\"} to reject it with a spoken message)",
         _ when !context.ReplyIsRead => " even for messages whose body it ignores",
         _ => string.Empty,
     };

@@ -33,6 +33,8 @@ internal static class CallCommand
                 SampleRate = settings.SampleRate,
                 EncryptedPaths = result.GetValue(encryptPaths) ?? [],
                 PublicKeyPem = ReadPublicKey(result.GetValue(publicKey), result.GetValue(encryptPaths)),
+                Today = settings.Today,
+                Strict = settings.Strict,
             };
             return runners().RunAsync("call", null, settings, (runner, deadlines, report, ct) => new CallSimulation(runner, deadlines, plan, report).RunAsync(ct), cancellationToken);
         });

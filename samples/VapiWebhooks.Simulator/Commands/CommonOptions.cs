@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using VapiWebhooks.Security;
 using VapiWebhooks.Simulator.Http;
 
@@ -57,12 +58,16 @@ internal sealed class CommonOptions
 
     public Option<int> SampleRate { get; } = new("--sample-rate") { Description = "The sampleRate of voice requests (8000, 16000, 22050, 24000 or 44100; default 24000).", DefaultValueFactory = _ => 24000, HelpName = "HZ" };
 
+    public Option<string> Date { get; } = new("--date") { Description = "The day the call happens, yyyy-MM-dd: generated dates are working days soon after it (default: today).", HelpName = "DATE" };
+
+    public Option<bool> Strict { get; } = new("--strict") { Description = "Count a tool result that is an error as a violation (by default it is a warning)." };
+
     public void AddTo(Command command)
     {
         foreach (var option in new Option[]
         {
             Url, Bearer, BearerHeader, NoPrefix, VapiSecret, HmacSecret, HmacAlgorithm, SignatureHeader, TimestampHeader, NoTimestamp, PayloadFormat,
-            SignaturePrefix, SignatureEncoding, SecretBase64, TimestampMilliseconds, MessageIdHeader, Json, JsonOut, DeadlineScale, Seed, SampleRate,
+            SignaturePrefix, SignatureEncoding, SecretBase64, TimestampMilliseconds, MessageIdHeader, Json, JsonOut, DeadlineScale, Seed, SampleRate, Date, Strict,
         })
         {
             command.Add(option);
@@ -91,7 +96,15 @@ internal sealed class CommonOptions
             throw new UsageException($"--sample-rate {sampleRate} is not one Vapi uses: {string.Join(", ", SampleRates)}");
         }
 
-        return new RunSettings(url, Authentication(result), result.GetValue(Json), result.GetValue(JsonOut), scale, result.GetValue(Seed), sampleRate);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        if (result.GetValue(Date) is { } dateText
+            && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out today))
+        {
+            throw new UsageException($"--date '{dateText}' is not a date: use yyyy-MM-dd");
+        }
+
+        return new RunSettings(
+            url, Authentication(result), result.GetValue(Json), result.GetValue(JsonOut), scale, result.GetValue(Seed), sampleRate, today, result.GetValue(Strict));
     }
 
     private RequestAuthentication Authentication(ParseResult result)

@@ -10,4 +10,6 @@ internal sealed record RunSettings(
     string? JsonOut,
     double DeadlineScale,
     int? Seed,
-    int SampleRate);
+    int SampleRate,
+    DateOnly Today,
+    bool Strict);

@@ -24,7 +24,7 @@ internal static class ScenarioCommand
                 throw new UsageException($"no URL: give --url or set \"url\" in {path}");
             }
 
-            var plan = CallPlan.FromScenario(scenario, settings.Seed, settings.SampleRate);
+            var plan = CallPlan.FromScenario(scenario, settings);
             var name = scenario.Name ?? Path.GetFileNameWithoutExtension(path);
             return runners().RunAsync("scenario", name, settings, (runner, deadlines, report, ct) => new CallSimulation(runner, deadlines, plan, report).RunAsync(ct), cancellationToken);
         });

@@ -8,15 +8,21 @@ namespace VapiWebhooks.Simulator.Generation;
 /// Makes plausible tool-call arguments from a function's JSON-schema <c>parameters</c>, as a model would: every required
 /// property and the optional ones too; <c>const</c>, <c>enum</c>, <c>examples</c> and <c>default</c> first; strings by
 /// <c>format</c> (date, date-time, time, email, uri, uuid) or by property name (phone, name, email, city...); numbers within
-/// <c>minimum</c>/<c>maximum</c>; nested objects and arrays. Seeded, so a run is repeatable.
+/// <c>minimum</c>/<c>maximum</c>; nested objects and arrays. Values that earlier results gave (an appointment number,
+/// the day and slot a search offered) are reused from <paramref name="memory"/>. Dates are working days soon after
+/// <paramref name="today"/>, as a caller would ask for. Seeded, so a run is repeatable for a given day.
 /// </summary>
-internal sealed class ArgumentGenerator(int seed = 7)
+internal sealed class ArgumentGenerator(int seed, DateOnly today, ToolResultMemory? memory = null)
 {
     private const int MaxDepth = 8;
 
-    private static readonly DateOnly BaseDate = new(2026, 3, 3);
-
     private readonly Random _random = new(seed);
+
+    /// <summary>A generator for tests and one-off use: today from the clock, nothing remembered.</summary>
+    public ArgumentGenerator(int seed = 7)
+        : this(seed, DateOnly.FromDateTime(DateTime.Now))
+    {
+    }
 
     /// <summary>Arguments for a function whose parameters are <paramref name="parameters"/> (an object schema; empty object when absent).</summary>
     public JsonObject Generate(JsonElement? parameters)
@@ -45,6 +51,11 @@ internal sealed class ArgumentGenerator(int seed = 7)
         {
             var options = choices.EnumerateArray().Where(c => c.ValueKind != JsonValueKind.Null).ToList();
             return options.Count == 0 ? null : JsonNode.Parse(options[_random.Next(options.Count)].GetRawText());
+        }
+
+        if (memory?.Recall(name, TypeOf(schema)) is { } remembered)
+        {
+            return remembered;
         }
 
         if (schema.TryGetProperty("examples", out var examples) && examples.ValueKind == JsonValueKind.Array && examples.GetArrayLength() > 0)
@@ -140,7 +151,7 @@ internal sealed class ArgumentGenerator(int seed = 7)
     {
         var format = schema.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         var lower = name.ToLowerInvariant();
-        var date = BaseDate.AddDays(_random.Next(0, 14));
+        var date = WorkingDaySoon();
         var time = new TimeOnly(9 + _random.Next(0, 8), _random.Next(0, 2) * 30);
         var text = format switch
         {
@@ -154,6 +165,18 @@ internal sealed class ArgumentGenerator(int seed = 7)
             _ => ByName(lower, date, time) ?? SampleText(name),
         };
         return FitLength(schema, text);
+    }
+
+    // One to fourteen days ahead, never a weekend: what a caller asks for, and what a business is open on.
+    private DateOnly WorkingDaySoon()
+    {
+        var date = today.AddDays(1 + _random.Next(0, 14));
+        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            date = date.AddDays(1);
+        }
+
+        return date;
     }
 
     private static string? ByName(string name, DateOnly date, TimeOnly time) => name switch

@@ -24,6 +24,7 @@ internal static class JsonReportWriter
         report.DeadlineScale,
         report.Passed,
         report.ViolationCount,
+        report.ToolErrorCount,
         Steps = report.Steps.Select(s => new
         {
             s.Index,
@@ -38,6 +39,7 @@ internal static class JsonReportWriter
             s.Verdict,
             Violations = s.Violations.Select(v => new { v.Rule, v.Message }),
             s.Notes,
+            ToolErrors = s.ToolErrors.Count == 0 ? null : s.ToolErrors,
         }),
     }, Options);
 }

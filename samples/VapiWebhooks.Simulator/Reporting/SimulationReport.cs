@@ -23,5 +23,7 @@ internal sealed class SimulationReport
 
     public int ViolationCount => Steps.Sum(s => s.Violations.Count);
 
+    public int ToolErrorCount => Steps.Sum(s => s.ToolErrors.Count);
+
     public bool Passed => ViolationCount == 0;
 }

@@ -31,6 +31,9 @@ internal sealed class StepResult
     /// <summary>What the simulator learnt from the reply (the chosen assistant, a tool's result...).</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>Tool results that were errors the scenario did not expect: the call went on, but the model was refused.</summary>
+    public List<string> ToolErrors { get; } = [];
+
     public bool Passed => Violations.Count == 0;
 
     public string Verdict => Passed ? "pass" : "fail";

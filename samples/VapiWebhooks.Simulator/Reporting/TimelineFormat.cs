@@ -20,7 +20,7 @@ internal static class TimelineFormat
     {
         var status = step.Status?.ToString(CultureInfo.InvariantCulture) ?? "—";
         var timing = string.Create(CultureInfo.InvariantCulture, $"{step.LatencyMs,6:0} / {step.DeadlineMs:0} ms");
-        return string.Create(CultureInfo.InvariantCulture, $"  {step.Index,3}  {Fit(step.Label).PadRight(LabelWidth)} {status,6}  {timing,-22} {(step.Passed ? "ok" : "FAIL")}");
+        return string.Create(CultureInfo.InvariantCulture, $"  {step.Index,3}  {Fit(step.Label).PadRight(LabelWidth)} {status,6}  {timing,-22} {(!step.Passed ? "FAIL" : step.ToolErrors.Count > 0 ? "warn" : "ok")}");
     }
 
     public static IEnumerable<string> Details(StepResult step)
@@ -28,6 +28,11 @@ internal static class TimelineFormat
         foreach (var note in step.Notes)
         {
             yield return "       · " + note;
+        }
+
+        foreach (var toolError in step.ToolErrors)
+        {
+            yield return "       ! tool error: " + toolError;
         }
 
         foreach (var violation in step.Violations)
@@ -39,9 +44,15 @@ internal static class TimelineFormat
     public static IEnumerable<string> Footer(SimulationReport report)
     {
         var steps = report.Steps.Count;
+        var toolErrors = report.ToolErrorCount switch
+        {
+            0 => string.Empty,
+            1 => " with 1 tool error",
+            var n => string.Create(CultureInfo.InvariantCulture, $" with {n} tool errors"),
+        };
         yield return report.Passed
-            ? string.Create(CultureInfo.InvariantCulture, $"PASS: {steps} steps, no violations ({report.DurationMs / 1000:0.0} s)")
-            : string.Create(CultureInfo.InvariantCulture, $"FAIL: {report.ViolationCount} violation(s) in {steps} steps ({report.DurationMs / 1000:0.0} s)");
+            ? string.Create(CultureInfo.InvariantCulture, $"PASS{toolErrors}: {steps} steps, no violations ({report.DurationMs / 1000:0.0} s)")
+            : string.Create(CultureInfo.InvariantCulture, $"FAIL{toolErrors}: {report.ViolationCount} violation(s) in {steps} steps ({report.DurationMs / 1000:0.0} s)");
     }
 
     private static string Fit(string label) => label.Length <= LabelWidth ? label : string.Concat(label.AsSpan(0, LabelWidth - 1), "…");

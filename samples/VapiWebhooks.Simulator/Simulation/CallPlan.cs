@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VapiWebhooks.Simulator.Commands;
 using VapiWebhooks.Simulator.Scenarios;
 
 namespace VapiWebhooks.Simulator.Simulation;
@@ -35,7 +36,13 @@ internal sealed class CallPlan
     /// <summary>The public key (SPKI PEM) the encrypted paths are encrypted with (<c>--public-key</c>).</summary>
     public string? PublicKeyPem { get; init; }
 
-    public static CallPlan FromScenario(Scenario scenario, int? seed, int sampleRate) => new()
+    /// <summary>The day of the call: generated dates follow it.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
+
+    /// <summary>A tool result that is an error (and was not expected) is a violation, not a warning.</summary>
+    public bool Strict { get; init; }
+
+    public static CallPlan FromScenario(Scenario scenario, RunSettings settings) => new()
     {
         CallerNumber = scenario.Caller ?? Testing.VapiTestMessages.DefaultCustomerNumber,
         Turns = [.. scenario.Turns!.Select(t => new PlannedTurn(
@@ -46,13 +53,15 @@ internal sealed class CallPlan
         ForceEndpointing = scenario.Endpointing,
         ExpectAssistant = scenario.ExpectAssistant,
         EndedReason = scenario.EndedReason ?? "customer-ended-call",
-        Seed = seed ?? scenario.Seed ?? 7,
-        SampleRate = sampleRate,
+        Seed = settings.Seed ?? scenario.Seed ?? 7,
+        SampleRate = settings.SampleRate,
+        Today = settings.Today,
+        Strict = settings.Strict,
     };
 }
 
 /// <summary>One user turn and the tool calls that answer it.</summary>
 internal sealed record PlannedTurn(string UserText, IReadOnlyList<PlannedToolCall> ToolCalls);
 
-/// <summary>A tool call to make: arguments generated from the tool's schema when null.</summary>
+/// <summary>A tool call to make: the arguments given are sent as written; the tool's other properties are generated.</summary>
 internal sealed record PlannedToolCall(string Name, JsonElement? Arguments = null, string? ExpectResult = null, string? ExpectError = null);

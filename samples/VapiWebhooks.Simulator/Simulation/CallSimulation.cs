@@ -21,12 +21,16 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
 {
     private const int MaxResultInSpeech = 120;
 
-    private readonly ArgumentGenerator _arguments = new(plan.Seed);
+    private readonly ToolResultMemory _memory = new();
     private readonly Call _call = NewCall(plan.CallerNumber);
+    private ArgumentGenerator? _generator;
     private VapiTestConversation _conversation = new();
     private AssistantProfile _profile = AssistantProfile.None;
     private Assistant? _assistant;
     private int _turn;
+
+    // One seeded generator per call, reading what earlier results told the model.
+    private ArgumentGenerator Generator => _generator ??= new ArgumentGenerator(plan.Seed, plan.Today, _memory);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -170,7 +174,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
     private async Task<string?> CallToolAsync(PlannedToolCall planned, CancellationToken cancellationToken)
     {
         var tool = _profile.Tools.FirstOrDefault(t => t.Name == planned.Name);
-        var arguments = planned.Arguments?.GetRawText() ?? _arguments.Generate(tool?.Parameters).ToJsonString();
+        var arguments = Arguments(planned, tool);
         var id = "call_" + Guid.NewGuid().ToString("N")[..24];
         var message = VapiTestMessages.ToolCalls(new TestToolCall(planned.Name, arguments, TimeoutSeconds: tool?.TimeoutSeconds, Id: id, ServerUrl: tool?.ServerUrl ?? runner.Url.AbsoluteUri) { EncryptedPaths = plan.EncryptedPaths, PublicKeyPem = plan.PublicKeyPem });
         var definition = message.ToolWithToolCallList![0];
@@ -186,7 +190,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
             definition.Messages = messages;
         }
 
-        _conversation.ToolCalls(message.ToolCallList!);
+        _conversation.ToolCalls(message.ToolCallList);
         var expected = new[] { new ExpectedToolCall(id, planned.Name, tool?.Async ?? false) };
         var deadline = deadlines.For(ServerMessageTypes.ToolCalls, tool?.TimeoutSeconds);
         var (step, reply) = await SendAsync(message, $"tool-calls {planned.Name}", deadline, expected, cancellationToken);
@@ -205,11 +209,48 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
         {
             step.Notes.Add(outcome.Describe());
             _conversation.ToolResult(id, planned.Name, outcome.Text);
+            if (outcome.Error is null && outcome.Result is { } result)
+            {
+                _memory.Remember(result);
+            }
+            else if (outcome.Error is { } error && planned.ExpectError is null)
+            {
+                // The call goes on (the model reads the error), but a refusal nobody expected is worth saying out loud.
+                if (plan.Strict)
+                {
+                    step.Violations.Add(new Violation("tool-error", $"{planned.Name} answered with an error: {error}"));
+                }
+                else
+                {
+                    step.ToolErrors.Add($"{planned.Name}: {error}");
+                }
+            }
         }
 
         step.Violations.AddRange(ToolOutcome.CheckExpectations(planned, outcome));
         runner.Complete(step);
         return tool?.Async == true ? null : outcome?.Text;
+    }
+
+    // The arguments a model would send: the scenario's values as written, every other property of the tool's schema
+    // generated (from earlier results first). A tool the simulator cannot see gets exactly the scenario's arguments.
+    private string Arguments(PlannedToolCall planned, AssistantTool? tool)
+    {
+        if (tool?.Parameters is null)
+        {
+            return planned.Arguments?.GetRawText() ?? Generator.Generate(null).ToJsonString();
+        }
+
+        var generated = Generator.Generate(tool.Parameters);
+        if (planned.Arguments is { } given)
+        {
+            foreach (var property in given.EnumerateObject())
+            {
+                generated[property.Name] = System.Text.Json.Nodes.JsonNode.Parse(property.Value.GetRawText());
+            }
+        }
+
+        return generated.ToJsonString();
     }
 
     private async Task AssistantSpeaksAsync(string text, CancellationToken cancellationToken)

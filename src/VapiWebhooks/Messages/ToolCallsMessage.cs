@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using VapiWebhooks.Models;
 using VapiWebhooks.Serialization;
@@ -8,13 +9,22 @@ namespace VapiWebhooks.Messages;
 public sealed class ToolCallsMessage : ServerMessage
 {
     private DeferredJson<IList<ToolCall>>? _toolCalls;
+    private IList<ToolCall>? _toolCallList;
 
     /// <summary>Creates the message with its <see cref="ServerMessage.Type"/> set.</summary>
     public ToolCallsMessage() => Type = ServerMessageTypes.ToolCalls;
 
-    /// <summary>The tool calls, in the order the model made them.</summary>
+    /// <summary>
+    /// The tool calls, in the order the model made them; empty when the body had none (never null, so
+    /// <c>message.ToolCallList[0]</c> needs no <c>!</c> right after a builder made the list).
+    /// </summary>
     [JsonPropertyName("toolCallList")]
-    public IList<ToolCall>? ToolCallList { get; set; }
+    [AllowNull]
+    public IList<ToolCall> ToolCallList
+    {
+        get => _toolCallList ??= [];
+        set => _toolCallList = value;
+    }
 
     /// <summary>Each tool's configuration (server, timeout, async) together with its call.</summary>
     [JsonPropertyName("toolWithToolCallList")]

@@ -11,6 +11,9 @@ internal static class JsonErrors
 
     private const string PositionMarker = " Path: ";
 
+    // System.Text.Json's advice to the reader's author (e.g. after a trailing comma); the client cannot act on it.
+    private const string ReaderOptionsAdvice = " Change the reader options.";
+
     public static string WithoutPosition(string message)
     {
         var at = message.IndexOf(PositionMarker, StringComparison.Ordinal);
@@ -39,10 +42,11 @@ internal static class JsonErrors
             return ex;
         }
 
-        var problem = WithoutPosition(ex.Message);
+        var problem = WithoutPosition(ex.Message).Replace(ReaderOptionsAdvice, string.Empty, StringComparison.Ordinal);
         var relative = ex.Data[RelativePathKey] as string;
         var rootMismatch = path == "$" && problem.Contains(nameof(Messages.ServerMessageEnvelope), StringComparison.Ordinal);
-        if (relative is null && !rootMismatch && ex.Message.Contains(PositionMarker, StringComparison.Ordinal))
+        if (relative is null && !rootMismatch && ex.Message.Contains(PositionMarker, StringComparison.Ordinal)
+            && !ex.Message.Contains(ReaderOptionsAdvice, StringComparison.Ordinal))
         {
             return ex;
         }

@@ -16,6 +16,17 @@ public static class VapiJson
     /// <summary>The serializer options behind every call (read-only).</summary>
     public static JsonSerializerOptions Options => VapiJsonContext.Default.Options;
 
+    /// <summary>
+    /// How replies are written: with relaxed escaping, so that <c>'</c>, <c>"</c> (as <c>\"</c>, never <c>\u0022</c>),
+    /// <c>+</c>, <c>&amp;</c> and non-ASCII text reach the model as themselves. Replies are read by Vapi and its model, not
+    /// rendered as HTML, so the HTML-safe default only makes them longer and harder to read; <c>&lt;</c> and <c>&gt;</c>
+    /// stay escaped all the same, so markup from a request is never echoed as is.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = ReplyJavaScriptEncoder.Instance };
+
+    // The source-generated metadata with the writer's relaxed escaping, for the string and byte[] overloads.
+    private static readonly JsonSerializerOptions ReplyOptions = new(VapiJsonContext.Default.Options) { Encoder = ReplyJavaScriptEncoder.Instance };
+
     /// <summary>Reads a request body, <c>{"message": {...}}</c>, or a bare message object.</summary>
     /// <param name="utf8Body">The body as UTF-8 bytes.</param>
     /// <returns>The message: its class is chosen by <c>type</c>, <see cref="UnknownServerMessage"/> when the type is new.</returns>
@@ -83,7 +94,7 @@ public static class VapiJson
     public static string Serialize(object value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return JsonSerializer.Serialize(value, GetTypeInfo(value.GetType()));
+        return JsonSerializer.Serialize(value, GetTypeInfo(value.GetType(), ReplyOptions));
     }
 
     /// <summary>Writes a reply (or any message or model type of this library) as UTF-8 JSON.</summary>
@@ -92,10 +103,10 @@ public static class VapiJson
     public static byte[] SerializeToUtf8Bytes(object value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return JsonSerializer.SerializeToUtf8Bytes(value, GetTypeInfo(value.GetType()));
+        return JsonSerializer.SerializeToUtf8Bytes(value, GetTypeInfo(value.GetType(), ReplyOptions));
     }
 
-    /// <summary>Writes a reply to a JSON writer.</summary>
+    /// <summary>Writes a reply to a JSON writer (create it with <see cref="WriterOptions"/> for Vapi's replies).</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The reply.</param>
     public static void Serialize(Utf8JsonWriter writer, object value)
@@ -114,8 +125,8 @@ public static class VapiJson
         return JsonSerializer.SerializeToUtf8Bytes(new ServerMessageEnvelope { Message = message }, VapiJsonContext.Default.ServerMessageEnvelope);
     }
 
-    private static JsonTypeInfo GetTypeInfo(Type type)
-        => VapiJsonContext.Default.GetTypeInfo(type)
+    private static JsonTypeInfo GetTypeInfo(Type type, JsonSerializerOptions? options = null)
+        => (options is null ? VapiJsonContext.Default.GetTypeInfo(type) : options.GetTypeInfo(type))
            ?? throw new NotSupportedException($"{type.FullName} is not a VapiWebhooks type. Serialize your own types with your own JsonSerializerContext.");
 
     private static ServerMessage Unwrap(ServerMessageEnvelope? envelope, out bool wasBareMessage)

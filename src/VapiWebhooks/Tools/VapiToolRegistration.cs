@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace VapiWebhooks.Tools;
@@ -47,7 +49,15 @@ public abstract class VapiToolRegistration
     public string SerializeResult(object result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return JsonSerializer.Serialize(result, SerializerOptions.GetTypeInfo(result.GetType()));
+
+        // The model reads this text: relaxed escaping unless the tool's own options chose an encoder.
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SerializerOptions.Encoder ?? Serialization.VapiJson.WriterOptions.Encoder }))
+        {
+            JsonSerializer.Serialize(writer, result, SerializerOptions.GetTypeInfo(result.GetType()));
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Binds arguments with <see cref="SerializerOptions"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Models;
@@ -100,7 +101,7 @@ public class ReplySerializationTests
     [InlineData("assistantId", """{"assistantId":"asst-1"}""")]
     [InlineData("squadId", """{"squadId":"squad-1"}""")]
     [InlineData("workflowId", """{"workflowId":"wf-1"}""")]
-    [InlineData("number", """{"destination":{"type":"number","number":"\u002B14155550142"}}""")]
+    [InlineData("number", """{"destination":{"type":"number","number":"+14155550142"}}""")]
     [InlineData("sip", """{"destination":{"type":"sip","sipUri":"sip:desk@example.com"}}""")]
     [InlineData("reject", """{"error":"We are closed."}""")]
     public void Assistant_request_replies_are_exactly_vapis_shape(string kind, string expected)
@@ -130,14 +131,15 @@ public class ReplySerializationTests
     }
 
     [Fact]
-    public void Non_ascii_and_html_characters_are_escaped_as_valid_json()
+    public void Replies_are_readable_quotes_apostrophes_and_non_ascii_as_themselves_and_markup_still_escaped()
     {
-        // System.Text.Json's default encoder escapes '+', '<', '>', '&', quotes and non-ASCII as \uXXXX:
-        // more bytes, but the same JSON string for any parser, Vapi's included.
-        var json = VapiJson.Serialize(AssistantRequestResponse.TransferToNumber("+14155550142"));
+        // The model reads replies: relaxed escaping, except < and >, which never echo markup as is.
+        var json = VapiJson.Serialize(ToolCallsResponse.From(ToolCallResult.Success("c", "f", "Dana's \"cleaning\" +1 & café <b>")));
 
-        json.Should().Contain("\\u002B14155550142");
-        JsonDocument.Parse(json).RootElement.GetProperty("destination").GetProperty("number").GetString().Should().Be("+14155550142");
+        json.Should().Contain("""Dana's \"cleaning\" +1 & café \u003Cb\u003E""")
+            .And.NotContain("\\u0027").And.NotContain("\\u0022").And.NotContain("\\u002B");
+        JsonDocument.Parse(json).RootElement.GetProperty("results")[0].GetProperty("result").GetString().Should().Be("Dana's \"cleaning\" +1 & café <b>");
+        Encoding.UTF8.GetString(VapiJson.SerializeToUtf8Bytes(AssistantRequestResponse.TransferToNumber("+14155550142"))).Should().Contain("\"+14155550142\"");
     }
 
     [Fact]
@@ -154,7 +156,7 @@ public class ReplySerializationTests
     public void Transfer_reply_puts_the_spoken_message_on_the_destination()
     {
         VapiJson.Serialize(TransferDestinationResponse.ToNumber("+14155550142", "Connecting you.")).Should().Be(
-            """{"destination":{"type":"number","number":"\u002B14155550142","message":{"type":"custom-message","content":"Connecting you."}}}""");
+            """{"destination":{"type":"number","number":"+14155550142","message":{"type":"custom-message","content":"Connecting you."}}}""");
         VapiJson.Serialize(TransferDestinationResponse.ToAssistant("Billing")).Should().Be(
             """{"destination":{"type":"assistant","assistantName":"Billing"}}""");
         VapiJson.Serialize(TransferDestinationResponse.Refuse("Closed.")).Should().Be("""{"error":"Closed."}""");

@@ -294,7 +294,14 @@ public class DeferredPartsTests
     {
         var indented = FixtureFiles.ReadBytes(fixture);
         using var document = JsonDocument.Parse(indented);
-        var compact = JsonSerializer.SerializeToUtf8Bytes(document.RootElement);
+        // Compacted with the escaping replies are written with, so untouched and re-typed parts read the same.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, VapiJson.WriterOptions))
+        {
+            document.RootElement.WriteTo(writer);
+        }
+
+        var compact = buffer.WrittenSpan.ToArray();
 
         var fromCompact = VapiJson.DeserializeMessage(compact);
         var fromIndented = VapiJson.DeserializeMessage(indented);

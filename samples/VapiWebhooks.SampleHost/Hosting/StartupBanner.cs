@@ -2,28 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using VapiWebhooks.SampleHost.Data;
 using VapiWebhooks.SampleHost.Voice;
 using VapiWebhooks.Security;
 
 namespace VapiWebhooks.SampleHost.Hosting;
-
-/// <summary>Creates the schema and applies <c>Sample:BlockedNumbers</c> before the server starts listening.</summary>
-public sealed class DatabaseInitializer(ClinicDatabase database, CustomerStore customers, IOptions<SampleOptions> options, ILogger<DatabaseInitializer> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await database.InitialiseAsync(cancellationToken);
-        foreach (var number in options.Value.BlockedNumbers.Where(n => !string.IsNullOrWhiteSpace(n)))
-        {
-            await customers.SetBlockedAsync(number.Trim(), blocked: true, cancellationToken);
-        }
-
-        logger.LogInformation("Database ready at {DatabasePath}.", database.FilePath);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
 
 /// <summary>Prints where the host listens and, with the development credential, the token and a curl line to try.</summary>
 public static class StartupBanner
