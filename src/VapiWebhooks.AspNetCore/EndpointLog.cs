@@ -5,8 +5,8 @@ namespace VapiWebhooks.AspNetCore;
 /// <summary>The endpoint's source-generated log messages. Bodies are never logged above Debug.</summary>
 internal static partial class EndpointLog
 {
-    [LoggerMessage(2001, LogLevel.Warning, "Refused a Vapi webhook request: {StatusCode} {Reason} ({Detail}).")]
-    public static partial void Refused(ILogger logger, int statusCode, string reason, string detail);
+    [LoggerMessage(2001, LogLevel.Information, "Refused a Vapi webhook request from {RemoteAddress}: {StatusCode} {Reason} ({Detail}). {Suppressed} similar refusals were not logged since the last entry.")]
+    public static partial void Refused(ILogger logger, string remoteAddress, int statusCode, string reason, string detail, long suppressed);
 
     [LoggerMessage(2002, LogLevel.Debug, "The body was a bare '{MessageType}' message without the {{\"message\": ...}} envelope; accepted.")]
     public static partial void BareMessage(ILogger logger, string messageType);
@@ -23,8 +23,11 @@ internal static partial class EndpointLog
     [LoggerMessage(2006, LogLevel.Error, "No IVoiceRequestHandler is registered; answered 501 to a voice-request (call {CallId}).")]
     public static partial void NoVoiceHandler(ILogger logger, string? callId);
 
-    [LoggerMessage(2007, LogLevel.Warning, "Refused an unauthenticated Vapi webhook request from {RemoteAddress}: {Reason}.")]
-    public static partial void Unauthenticated(ILogger logger, string reason, string remoteAddress);
+    [LoggerMessage(2007, LogLevel.Information, "Refused an unauthenticated Vapi webhook request from {RemoteAddress}: {Reason}. {Suppressed} similar refusals were not logged since the last entry.")]
+    public static partial void Unauthenticated(ILogger logger, string reason, string remoteAddress, long suppressed);
+
+    [LoggerMessage(2009, LogLevel.Debug, "The body of a Vapi webhook request from {RemoteAddress} could not be read ({Fault}): {Detail}.")]
+    public static partial void TransportFault(ILogger logger, string remoteAddress, string fault, string detail);
 
     [LoggerMessage(2008, LogLevel.Error, "The reloaded configuration of Vapi credential '{CredentialName}' is invalid; requests are still verified with the last valid one. Fix the configuration.")]
     public static partial void InvalidCredentialReload(ILogger logger, Exception exception, string credentialName);

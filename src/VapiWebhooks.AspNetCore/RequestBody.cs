@@ -4,11 +4,15 @@ using System.IO.Pipelines;
 namespace VapiWebhooks.AspNetCore;
 
 /// <summary>
-/// The raw request body in a pooled buffer: exactly the bytes received (signatures are verified over them),
-/// read with the size limit enforced as it goes, so an oversized body is never held in memory.
+/// The raw request body in a pooled buffer: exactly the bytes received (signatures are verified over them), read
+/// with the size limit enforced as it goes. The buffer grows with what arrives: <c>Content-Length</c> only caps it,
+/// so a client announcing a large body and sending little costs little.
 /// </summary>
 internal sealed class RequestBody : IDisposable
 {
+    // Enough for most messages in one rent (a tool call is about 9 KB); larger bodies double from here.
+    private const int InitialCapacity = 16 * 1024;
+
     private byte[]? _buffer;
 
     private RequestBody(byte[] buffer, int length)
@@ -26,8 +30,9 @@ internal sealed class RequestBody : IDisposable
     /// <summary>Reads the whole body, or returns null as soon as it exceeds <paramref name="limit"/> bytes.</summary>
     public static async ValueTask<RequestBody?> ReadAsync(PipeReader reader, long? contentLength, long limit, CancellationToken cancellationToken)
     {
-        var capacity = (int)Math.Min(contentLength is > 0 ? contentLength.Value : 4096, Math.Min(limit, Array.MaxLength));
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 1));
+        // The announced length caps the buffer, it never sizes it: growth follows the bytes actually received.
+        var cap = Math.Min(contentLength is >= 0 ? contentLength.Value : limit, Math.Min(limit, Array.MaxLength));
+        byte[]? buffer = null;
         var length = 0;
         try
         {
@@ -38,20 +43,22 @@ internal sealed class RequestBody : IDisposable
                 if (length + data.Length > limit)
                 {
                     reader.AdvanceTo(data.End);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    Return(buffer);
                     return null;
                 }
 
-                if (length + data.Length > buffer.Length)
+                var needed = length + (int)data.Length;
+                if (buffer is null || needed > buffer.Length)
                 {
-                    var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(buffer.Length * 2L, length + data.Length), Math.Min(limit, Array.MaxLength)));
-                    buffer.AsSpan(0, length).CopyTo(grown);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    var size = Math.Max(needed, buffer is null ? Math.Min(InitialCapacity, cap) : Math.Min(buffer.Length * 2L, cap));
+                    var grown = ArrayPool<byte>.Shared.Rent((int)Math.Max(size, 1));
+                    buffer?.AsSpan(0, length).CopyTo(grown);
+                    Return(buffer);
                     buffer = grown;
                 }
 
                 data.CopyTo(buffer.AsSpan(length));
-                length += (int)data.Length;
+                length = needed;
                 reader.AdvanceTo(data.End);
                 if (read.IsCompleted)
                 {
@@ -61,16 +68,22 @@ internal sealed class RequestBody : IDisposable
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Return(buffer);
             throw;
         }
     }
 
     public void Dispose()
     {
-        if (_buffer is { } buffer)
+        var buffer = _buffer;
+        _buffer = null;
+        Return(buffer);
+    }
+
+    private static void Return(byte[]? buffer)
+    {
+        if (buffer is not null)
         {
-            _buffer = null;
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

@@ -113,6 +113,29 @@ internal sealed class VapiRequestAuthenticator : IDisposable
         public bool IsSourceAllowed(IPAddress? remoteAddress)
             => AllowList is null || (remoteAddress is not null && AllowList.Contains(remoteAddress));
 
+        /// <summary>
+        /// Checks the credential from the headers alone, before a byte of body is read. A bearer token, the legacy
+        /// secret, ASP.NET Core authorization and <c>AllowUnauthenticated</c> are final here; an HMAC request that passes
+        /// its header checks sets <paramref name="bodyRequired"/>, and <see cref="VerifyAsync"/> checks the signature.
+        /// </summary>
+        public VapiVerificationResult VerifyHeaders(HttpRequest request, out bool bodyRequired)
+        {
+            bodyRequired = false;
+            if (Options.UseAspNetCoreAuthorization)
+            {
+                return VerifyAspNetCoreAuthorization(request.HttpContext);
+            }
+
+            if (Verifier is null)
+            {
+                // AllowUnauthenticated: validation has already refused it outside Development.
+                return VapiVerificationResult.Valid;
+            }
+
+            var headers = request.Headers;
+            return Verifier.VerifyHeaders(name => HeaderValue(headers, name), out bodyRequired);
+        }
+
         public ValueTask<VapiVerificationResult> VerifyAsync(HttpRequest request, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
         {
             if (Options.UseAspNetCoreAuthorization)
@@ -129,7 +152,10 @@ internal sealed class VapiRequestAuthenticator : IDisposable
             var headers = request.Headers;
             // UseForwardedHeaders (when the app trusts its proxy) has already put the public scheme and host here.
             var url = Verifier.UsesUrl ? request.GetEncodedUrl() : string.Empty;
-            return Verifier.VerifyAsync(body, name => headers.TryGetValue(name, out var value) ? (value.Count == 1 ? value[0] : string.Join(',', value.ToArray())) : null, request.Method, url, cancellationToken);
+            return Verifier.VerifyAsync(body, name => HeaderValue(headers, name), request.Method, url, cancellationToken);
         }
+
+        private static string? HeaderValue(IHeaderDictionary headers, string name)
+            => headers.TryGetValue(name, out var value) ? (value.Count == 1 ? value[0] : string.Join(',', value.ToArray())) : null;
     }
 }

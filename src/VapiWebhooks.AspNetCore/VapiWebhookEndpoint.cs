@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,9 @@ using VapiWebhooks.Serialization;
 namespace VapiWebhooks.AspNetCore;
 
 /// <summary>
-/// Adapts HTTP to <see cref="VapiMessageDispatcher"/>: checks the content type and size, reads the raw body,
-/// parses the message, and writes the reply, a problem+json body, or streamed PCM.
+/// Adapts HTTP to <see cref="VapiMessageDispatcher"/>: authenticates from the headers, checks the content type,
+/// encoding and size, reads the raw body (growing with what arrives, under a minimum data rate), checks an HMAC
+/// signature over it, parses the message, and writes the reply, a problem+json body, or streamed PCM.
 /// </summary>
 internal sealed class VapiWebhookEndpoint
 {
@@ -23,13 +25,15 @@ internal sealed class VapiWebhookEndpoint
     private readonly VapiRequestAuthenticator _authenticator;
     private readonly IOptionsMonitor<VapiWebhookOptions> _options;
     private readonly ILogger _logger;
+    private readonly RefusalReporter _refusals;
 
-    public VapiWebhookEndpoint(VapiMessageDispatcher dispatcher, VapiRequestAuthenticator authenticator, IOptionsMonitor<VapiWebhookOptions> options, ILogger<VapiWebhookEndpoint> logger)
+    public VapiWebhookEndpoint(VapiMessageDispatcher dispatcher, VapiRequestAuthenticator authenticator, IOptionsMonitor<VapiWebhookOptions> options, ILogger<VapiWebhookEndpoint> logger, RefusalReporter refusals)
     {
         _dispatcher = dispatcher;
         _authenticator = authenticator;
         _options = options;
         _logger = logger;
+        _refusals = refusals;
     }
 
     /// <summary>Builds the request delegate of one mapped endpoint, after checking its credential is valid.</summary>
@@ -44,7 +48,8 @@ internal sealed class VapiWebhookEndpoint
         var options = _options.CurrentValue;
         var request = context.Request;
 
-        // Cheap checks first: a refused source or media type costs no body read and no crypto.
+        // Authenticate from the headers before anything else: an unauthenticated client gets 401 before any content
+        // check (it learns nothing of them), and no byte of its body is read or buffered.
         var credential = _authenticator.Current(credentialName);
         if (!credential.IsSourceAllowed(context.Connection.RemoteIpAddress))
         {
@@ -52,53 +57,44 @@ internal sealed class VapiWebhookEndpoint
             return;
         }
 
-        if (!IsJson(request.ContentType))
+        var headerCheck = credential.VerifyHeaders(request, out var signatureRequiresBody);
+        if (headerCheck != Security.VapiVerificationResult.Valid)
         {
-            await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemReason.UnsupportedMediaType, "Unsupported media type", "Vapi server messages are sent as application/json.").ConfigureAwait(false);
+            await UnauthorizedAsync(context, headerCheck.ToString()).ConfigureAwait(false);
+            return;
+        }
+
+        if (ContentProblem(request) is { } contentProblem)
+        {
+            await RefuseUnreadAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemReason.UnsupportedMediaType, "Unsupported media type", contentProblem).ConfigureAwait(false);
             return;
         }
 
         var limit = options.MaxRequestBodySize;
         if (request.ContentLength > limit)
         {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemReason.BodyTooLarge, "Body too large", $"The body is larger than the {limit}-byte limit.").ConfigureAwait(false);
+            await RefuseUnreadAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemReason.BodyTooLarge, "Body too large", $"The body is larger than the {limit}-byte limit.").ConfigureAwait(false);
             return;
         }
 
-        // Let the server enforce the limit too (Kestrel stops reading a chunked body past it).
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
-        RequestBody? body;
-        try
-        {
-            body = await RequestBody.ReadAsync(request.BodyReader, request.ContentLength, limit, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            body = null;
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            return;
-        }
-
+        LimitBody(context, options);
+        var body = await ReadBodyAsync(context, limit).ConfigureAwait(false);
         if (body is null)
         {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemReason.BodyTooLarge, "Body too large", $"The body is larger than the {limit}-byte limit.").ConfigureAwait(false);
             return;
         }
 
         using (body)
         {
-            // Authenticate the raw bytes as received, before parsing: unauthenticated input never reaches the parser.
-            var verification = await credential.VerifyAsync(request, body.Memory, context.RequestAborted).ConfigureAwait(false);
-            if (verification != Security.VapiVerificationResult.Valid)
+            if (signatureRequiresBody)
             {
-                await UnauthorizedAsync(context, verification.ToString()).ConfigureAwait(false);
-                return;
+                // The signature covers the raw bytes as received: checked before parsing, so unauthenticated input never reaches the parser.
+                var verification = await credential.VerifyAsync(request, body.Memory, context.RequestAborted).ConfigureAwait(false);
+                if (verification != Security.VapiVerificationResult.Valid)
+                {
+                    await UnauthorizedAsync(context, verification.ToString()).ConfigureAwait(false);
+                    return;
+                }
             }
 
             ServerMessage message;
@@ -113,6 +109,12 @@ internal sealed class VapiWebhookEndpoint
                 message = VapiJson.DeserializeMessage(body.Span, out var bare);
                 if (bare)
                 {
+                    if (!options.AcceptBareMessages)
+                    {
+                        await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", "The body has no 'message' object; Vapi sends {\"message\": {\"type\": ...}} (set AcceptBareMessages to accept a bare message). Path: $.").ConfigureAwait(false);
+                        return;
+                    }
+
                     EndpointLog.BareMessage(_logger, message.Type);
                 }
             }
@@ -141,6 +143,99 @@ internal sealed class VapiWebhookEndpoint
             }
         }
     }
+
+    // Let the server enforce the size (Kestrel stops reading a chunked body past it) and a minimum data rate, so a
+    // stalled upload is refused within seconds instead of holding its buffer.
+    private static void LimitBody(HttpContext context, VapiWebhookOptions options)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = options.MaxRequestBodySize;
+        }
+
+        if (options.MinRequestBodyDataRate > 0 && context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rateFeature)
+        {
+            rateFeature.MinDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(options.MinRequestBodyDataRate, options.MinRequestBodyDataRateGracePeriod);
+        }
+    }
+
+    /// <summary>
+    /// Reads the body; on a transport fault (the client's doing) answers 400/408/413 when a response is still possible,
+    /// or gives up quietly when the client is gone, and returns null. Never an exception: nothing here is a server error.
+    /// </summary>
+    private async Task<RequestBody?> ReadBodyAsync(HttpContext context, long limit)
+    {
+        var request = context.Request;
+        try
+        {
+            var body = await RequestBody.ReadAsync(request.BodyReader, request.ContentLength, limit, context.RequestAborted).ConfigureAwait(false);
+            if (body is null)
+            {
+                await RefuseUnreadAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemReason.BodyTooLarge, "Body too large", $"The body is larger than the {limit}-byte limit.").ConfigureAwait(false);
+            }
+
+            return body;
+        }
+        catch (BadHttpRequestException ex)
+        {
+            var (reason, title, detail) = ex.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => (ProblemReason.BodyTooLarge, "Body too large", $"The body is larger than the {limit}-byte limit."),
+                StatusCodes.Status408RequestTimeout => (ProblemReason.BodyTimeout, "Body too slow", "The body arrived slower than the minimum data rate."),
+                _ => (ProblemReason.BadFraming, "Unreadable body", "The body could not be read as framed (a bad chunk, or the body ended early)."),
+            };
+            _refusals.TransportFault(context, reason, ex.StatusCode, ex.Message);
+            await TryProblemAsync(context, ex.StatusCode, reason, title, detail).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            if (context.RequestAborted.IsCancellationRequested || ex is Microsoft.AspNetCore.Connections.ConnectionResetException or OperationCanceledException or ObjectDisposedException)
+            {
+                // A reset or the connection gone mid-body: nobody to answer.
+                _refusals.TransportFault(context, "client_gone", 0, ex.Message);
+                context.Abort();
+            }
+            else
+            {
+                // The server's chunked-body reader reports some framing errors (an absurd chunk size) as a plain IOException.
+                _refusals.TransportFault(context, ProblemReason.BadFraming, StatusCodes.Status400BadRequest, ex.Message);
+                await TryProblemAsync(context, StatusCodes.Status400BadRequest, ProblemReason.BadFraming, "Unreadable body", "The body could not be read as framed (a bad chunk, or the body ended early).").ConfigureAwait(false);
+            }
+        }
+
+        return null;
+    }
+
+    // What makes a body unreadable as a Vapi message before reading it: a media type other than JSON, a compressed
+    // body, a charset other than UTF-8. Null when acceptable.
+    private static string? ContentProblem(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !IsJson(mediaType))
+        {
+            return "Vapi server messages are sent as application/json.";
+        }
+
+        if (mediaType.Charset is { Length: > 0 } charset && !IsUtf8(charset.AsSpan().Trim('"')))
+        {
+            return "The body must be UTF-8 (charset=utf-8 or no charset).";
+        }
+
+        foreach (var encoding in request.Headers.ContentEncoding)
+        {
+            foreach (var coding in (encoding ?? string.Empty).Split(','))
+            {
+                if (coding.AsSpan().Trim() is { Length: > 0 } name && !name.Equals("identity", StringComparison.OrdinalIgnoreCase))
+                {
+                    return "The body must not be compressed (Content-Encoding identity or none).";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsUtf8(ReadOnlySpan<char> charset)
+        => charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     private async Task StreamVoiceAsync(HttpContext context, VoiceRequestMessage message, VapiWebhookOptions options)
     {
@@ -240,27 +335,57 @@ internal sealed class VapiWebhookEndpoint
     private async Task UnauthorizedAsync(HttpContext context, string reason)
     {
         // The body says nothing of which part failed; the log says it, without the secret or the signature.
-        EndpointLog.Unauthenticated(_logger, reason, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        _refusals.Unauthenticated(context, reason);
+        CloseIfBodyUnread(context);
         await ProblemAsync(context, StatusCodes.Status401Unauthorized, ProblemReason.Unauthorized, "Unauthorized", "The request is not authenticated as Vapi.").ConfigureAwait(false);
     }
 
     private async Task RefuseAsync(HttpContext context, int statusCode, string reason, string title, string detail)
     {
-        EndpointLog.Refused(_logger, statusCode, reason, detail);
+        _refusals.Refused(context, statusCode, reason, detail);
         await ProblemAsync(context, statusCode, reason, title, detail).ConfigureAwait(false);
+    }
+
+    private Task RefuseUnreadAsync(HttpContext context, int statusCode, string reason, string title, string detail)
+    {
+        CloseIfBodyUnread(context);
+        return RefuseAsync(context, statusCode, reason, title, detail);
+    }
+
+    // A refused body is not read; on HTTP/1.x the server would otherwise drain it to reuse the connection, which a
+    // client could stretch out. Closing the connection after the answer costs the client a reconnect, nothing more.
+    private static void CloseIfBodyUnread(HttpContext context)
+    {
+        var request = context.Request;
+        if ((request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) && !HttpProtocol.IsHttp2(request.Protocol) && !HttpProtocol.IsHttp3(request.Protocol))
+        {
+            context.Response.Headers.Connection = "close";
+        }
+    }
+
+    // The response may already be impossible (the client went away after a fault): then there is nobody to tell.
+    private static async Task TryProblemAsync(HttpContext context, int statusCode, string reason, string title, string detail)
+    {
+        if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            CloseIfBodyUnread(context);
+            await ProblemAsync(context, statusCode, reason, title, detail).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            context.Abort();
+        }
     }
 
     private static Task ProblemAsync(HttpContext context, int statusCode, string reason, string title, string detail)
         => ProblemResponse.WriteAsync(context, statusCode, reason, title, detail);
 
-    private static bool IsJson(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
-        {
-            return false;
-        }
-
-        return mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+    private static bool IsJson(MediaTypeHeaderValue mediaType)
+        => mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || (mediaType.Type.Equals("application", StringComparison.OrdinalIgnoreCase) && mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
-    }
 }

@@ -29,6 +29,7 @@ public static class VapiWebhooksAspNetCoreServiceCollectionExtensions
         // only named credentials does not need a default one.
         services.TryAddSingleton<IVapiReplayStore>(sp => new InMemoryVapiReplayStore(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<VapiRequestAuthenticator>();
+        services.TryAddSingleton<RefusalReporter>();
         services.TryAddSingleton<VapiWebhookEndpoint>();
         return builder;
     }

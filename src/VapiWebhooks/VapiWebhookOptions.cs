@@ -18,6 +18,30 @@ public sealed class VapiWebhookOptions
     /// </summary>
     public int MaxJsonStringLength { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// The slowest a request body may arrive, in bytes per second after <see cref="MinRequestBodyDataRateGracePeriod"/>
+    /// (default 4096; 0 leaves the server's own minimum). Only authenticated-looking requests have their body read; a
+    /// slower body is answered 408, so a stalled upload cannot hold its buffer for long.
+    /// </summary>
+    public double MinRequestBodyDataRate { get; set; } = 4096;
+
+    /// <summary>How long a body may arrive slower than <see cref="MinRequestBodyDataRate"/> before it is refused (default 5 s; more than 1 s).</summary>
+    public TimeSpan MinRequestBodyDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Accept a body that is the message object itself, without Vapi's <c>{"message": ...}</c> envelope (default false:
+    /// Vapi always wraps, so a bare body is refused with 400).
+    /// </summary>
+    public bool AcceptBareMessages { get; set; }
+
+    /// <summary>
+    /// The shortest time between two log entries about the same thing a client can repeat at will: a refused request from
+    /// one source address (per reason) or a call to one unknown tool name (default 1 minute; zero logs every one). Every
+    /// occurrence is still counted in the <c>vapi.webhooks.refused</c> and <c>vapi.webhooks.tools.unknown</c> metrics, and
+    /// the next entry says how many were left out.
+    /// </summary>
+    public TimeSpan RepeatedLogInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long each handler may take before the library answers with its fallback.</summary>
     public VapiDeadlineOptions Deadlines { get; set; } = new();
 

@@ -21,6 +21,21 @@ internal sealed class VapiWebhookOptionsValidator : IValidateOptions<VapiWebhook
             failures.Add($"{section}:MaxJsonStringLength must be a positive number of bytes (default 1048576).");
         }
 
+        if (double.IsNaN(options.MinRequestBodyDataRate) || options.MinRequestBodyDataRate < 0)
+        {
+            failures.Add($"{section}:MinRequestBodyDataRate must be zero (the server's own minimum) or a positive number of bytes per second (default 4096).");
+        }
+
+        if (options.MinRequestBodyDataRateGracePeriod <= TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{section}:MinRequestBodyDataRateGracePeriod must be more than 1 second (default 00:00:05).");
+        }
+
+        if (options.RepeatedLogInterval < TimeSpan.Zero)
+        {
+            failures.Add($"{section}:RepeatedLogInterval must not be negative (default 00:01:00; zero logs every occurrence).");
+        }
+
         var deadlines = options.Deadlines;
         if (deadlines is null)
         {

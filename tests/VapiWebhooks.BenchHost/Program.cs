@@ -57,7 +57,7 @@ app.Run();
 
 internal static class BenchHost
 {
-    public const string Token = "bench-token";
+    public const string Token = "bench-token-7d41c9a0e25b48f3a6c1d9e07b5f2a83";
 
     // The function name in tests/load/tool-calls.lua's body (a real vapi4k tool-calls message).
     public const string ToolName = "WeatherLookupService0--getWeatherOutside";

@@ -26,7 +26,7 @@ for _ in $(seq 1 100); do
 done
 # Like for like: the library must answer what the hand-written handler answers (a tool result, not an error).
 body=${BODY:-tests/VapiWebhooks.Tests/Fixtures/tool-calls/tool-calls__vapi4k__5.json}
-reply() { curl -s -H 'Content-Type: application/json' -H 'Authorization: Bearer bench-token' --data-binary "@$body" "http://127.0.0.1:$port$1"; }
+reply() { curl -s -H 'Content-Type: application/json' -H 'Authorization: Bearer bench-token-7d41c9a0e25b48f3a6c1d9e07b5f2a83' --data-binary "@$body" "http://127.0.0.1:$port$1"; }
 expected=$(reply /baseline/jsondoc)
 actual=$(reply /vapi/webhook)
 if [ "$expected" != "$actual" ]; then

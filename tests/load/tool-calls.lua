@@ -7,7 +7,7 @@ file:close()
 wrk.method = "POST"
 wrk.path = path
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer bench-token"
+wrk.headers["Authorization"] = "Bearer bench-token-7d41c9a0e25b48f3a6c1d9e07b5f2a83"
 
 function done(summary, latency, requests)
   io.write(string.format("RESULT path=%s requests=%d rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d non2xx=%d\n",

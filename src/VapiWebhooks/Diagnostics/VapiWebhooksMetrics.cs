@@ -11,6 +11,7 @@ internal sealed class VapiWebhooksMetrics
         Messages = meter.CreateCounter<long>(VapiWebhooksTelemetry.MessagesCounter, unit: "{message}", description: "Vapi server messages handled.");
         HandlerDuration = meter.CreateHistogram<double>(VapiWebhooksTelemetry.HandlerDurationHistogram, unit: "s", description: "Time spent answering a Vapi server message.");
         DeadlineExceeded = meter.CreateCounter<long>(VapiWebhooksTelemetry.DeadlineExceededCounter, unit: "{handler}", description: "Handlers that ran out of their deadline budget.");
+        UnknownTools = meter.CreateCounter<long>(VapiWebhooksTelemetry.UnknownToolsCounter, unit: "{call}", description: "Tool calls naming a tool that is not registered.");
     }
 
     public Counter<long> Messages { get; }
@@ -18,4 +19,6 @@ internal sealed class VapiWebhooksMetrics
     public Histogram<double> HandlerDuration { get; }
 
     public Counter<long> DeadlineExceeded { get; }
+
+    public Counter<long> UnknownTools { get; }
 }

@@ -21,6 +21,21 @@ public static class VapiWebhooksTelemetry
     /// <summary>Counter of handlers that ran out of their deadline budget, tagged with <c>vapi.message.type</c>.</summary>
     public const string DeadlineExceededCounter = "vapi.webhooks.deadline_exceeded";
 
+    /// <summary>
+    /// Counter of requests refused before reaching a handler (unauthenticated, wrong media type, too large, malformed,
+    /// transport faults), tagged with <c>vapi.refusal.reason</c> and <c>http.response.status_code</c>.
+    /// </summary>
+    public const string RefusedCounter = "vapi.webhooks.refused";
+
+    /// <summary>Counter of tool calls naming a tool that is not registered (the names are not tags: a client chooses them).</summary>
+    public const string UnknownToolsCounter = "vapi.webhooks.tools.unknown";
+
+    /// <summary>Tag: why a request was refused (the problem's <c>reason</c>, or a transport fault such as <c>body_timeout</c>).</summary>
+    public const string RefusalReasonTag = "vapi.refusal.reason";
+
+    /// <summary>Tag: the HTTP status a refused request was answered with (0 when the connection was aborted).</summary>
+    public const string StatusCodeTag = "http.response.status_code";
+
     /// <summary>Tag: the message type (known types only; others are <c>unknown</c>, to keep cardinality bounded).</summary>
     public const string MessageTypeTag = "vapi.message.type";
 

@@ -39,6 +39,16 @@ internal sealed class HmacSignatureMatcher
 
     public bool UsesUrl => _template.UsesUrl;
 
+    /// <summary>
+    /// The checks the headers alone allow (signature format, timestamp presence and window, message id), so that a
+    /// request failing them is refused before its body is read.
+    /// </summary>
+    public VapiVerificationResult VerifyHeaders(string signatureValue, Func<string, string?> getHeader, DateTimeOffset now)
+    {
+        Span<byte> presented = stackalloc byte[HmacAlgorithmInfo.MaxMacSize];
+        return CheckHeaders(signatureValue, getHeader, now, presented, out _, out _, out _);
+    }
+
     public VapiVerificationResult Verify(
         ReadOnlySpan<byte> body,
         string signatureValue,
@@ -50,21 +60,56 @@ internal sealed class HmacSignatureMatcher
         out DateTimeOffset replayExpiresAt)
     {
         replayKey = null;
+        Span<byte> presented = stackalloc byte[HmacAlgorithmInfo.MaxMacSize];
+        var headers = CheckHeaders(signatureValue, getHeader, now, presented, out var timestamp, out var messageId, out replayExpiresAt);
+        if (headers != VapiVerificationResult.Valid)
+        {
+            return headers;
+        }
+
+        presented = presented[.._macSize];
+        var values = new HmacPayloadValues(body, timestamp, method, url, messageId);
+        Span<byte> computed = stackalloc byte[HmacAlgorithmInfo.MaxMacSize];
+        foreach (var key in _keys)
+        {
+            var written = _template.ComputeMac(_algorithm, key, values, computed);
+            if (CryptographicOperations.FixedTimeEquals(computed[..written], presented))
+            {
+                if (ReplayProtection)
+                {
+                    // A signed message id names the message whatever its timestamp; otherwise the MAC itself does.
+                    replayKey = messageId is not null ? ReplayKeys.ForMessageId(messageId) : ReplayKeys.ForSignature(presented);
+                }
+
+                return VapiVerificationResult.Valid;
+            }
+        }
+
+        return VapiVerificationResult.InvalidSignature;
+    }
+
+    private VapiVerificationResult CheckHeaders(
+        string signatureValue,
+        Func<string, string?> getHeader,
+        DateTimeOffset now,
+        Span<byte> presented,
+        out string? timestamp,
+        out string? messageId,
+        out DateTimeOffset replayExpiresAt)
+    {
+        timestamp = null;
+        messageId = null;
         replayExpiresAt = default;
         if (signatureValue.Length > VapiRequestVerifier.MaxHeaderLength)
         {
             return VapiVerificationResult.HeaderTooLarge;
         }
 
-        Span<byte> presented = stackalloc byte[HmacAlgorithmInfo.MaxMacSize];
         if (!HmacSignatureCodec.TryDecode(signatureValue, _prefix, _encoding, _macSize, presented))
         {
             return VapiVerificationResult.MalformedSignature;
         }
 
-        presented = presented[.._macSize];
-
-        string? timestamp = null;
         var nowMilliseconds = now.ToUnixTimeMilliseconds();
         replayExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(nowMilliseconds + _toleranceMilliseconds);
         if (_timestampHeader is not null)
@@ -94,7 +139,6 @@ internal sealed class HmacSignatureMatcher
             replayExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(sentAt + _toleranceMilliseconds + 1000);
         }
 
-        string? messageId = null;
         if (_messageIdHeader is not null)
         {
             messageId = getHeader(_messageIdHeader);
@@ -109,23 +153,6 @@ internal sealed class HmacSignatureMatcher
             }
         }
 
-        var values = new HmacPayloadValues(body, timestamp, method, url, messageId);
-        Span<byte> computed = stackalloc byte[HmacAlgorithmInfo.MaxMacSize];
-        foreach (var key in _keys)
-        {
-            var written = _template.ComputeMac(_algorithm, key, values, computed);
-            if (CryptographicOperations.FixedTimeEquals(computed[..written], presented))
-            {
-                if (ReplayProtection)
-                {
-                    // A signed message id names the message whatever its timestamp; otherwise the MAC itself does.
-                    replayKey = messageId is not null ? ReplayKeys.ForMessageId(messageId) : ReplayKeys.ForSignature(presented);
-                }
-
-                return VapiVerificationResult.Valid;
-            }
-        }
-
-        return VapiVerificationResult.InvalidSignature;
+        return VapiVerificationResult.Valid;
     }
 }

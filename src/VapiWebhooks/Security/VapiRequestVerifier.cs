@@ -67,6 +67,49 @@ public sealed class VapiRequestVerifier
     /// <summary>Whether verification reads the request URL (an HMAC payload format with <c>{url}</c>); when false any URL may be passed.</summary>
     internal bool UsesUrl => _hmac?.UsesUrl == true;
 
+    /// <summary>
+    /// Checks what the headers alone can tell, so that a host can refuse a request before reading its body: a bearer
+    /// token (or the legacy secret) is checked completely; an HMAC request is refused here when its signature header is
+    /// malformed, or its timestamp or message-id header is missing, malformed or outside the tolerance.
+    /// </summary>
+    /// <param name="getHeader">Returns a header's value, or null when absent.</param>
+    /// <param name="bodyRequired">
+    /// True when the headers passed but the verdict depends on the body (an HMAC signature): read the body and call
+    /// <see cref="VerifyAsync"/>. False when the result is final.
+    /// </param>
+    /// <returns><see cref="VapiVerificationResult.Valid"/> when the headers are acceptable; otherwise why the request is refused.</returns>
+    public VapiVerificationResult VerifyHeaders(Func<string, string?> getHeader, out bool bodyRequired)
+    {
+        ArgumentNullException.ThrowIfNull(getHeader);
+        bodyRequired = false;
+        if (_notConfigured)
+        {
+            return VapiVerificationResult.NotConfigured;
+        }
+
+        if (_hmac is not null)
+        {
+            var signature = getHeader(_hmac.SignatureHeader);
+            if (!string.IsNullOrEmpty(signature))
+            {
+                var result = _hmac.VerifyHeaders(signature, getHeader, _timeProvider.GetUtcNow());
+                bodyRequired = result == VapiVerificationResult.Valid;
+                return result;
+            }
+        }
+
+        if (_bearer is not null)
+        {
+            var token = getHeader(_bearer.HeaderName);
+            if (!string.IsNullOrEmpty(token))
+            {
+                return _bearer.Verify(token);
+            }
+        }
+
+        return _allowUnauthenticated ? VapiVerificationResult.Valid : VapiVerificationResult.MissingCredentials;
+    }
+
     /// <summary>Verifies a request, including the replay check.</summary>
     /// <param name="body">The raw body bytes exactly as received.</param>
     /// <param name="getHeader">Returns a header's value, or null when absent.</param>

@@ -84,7 +84,7 @@ public class CredentialModeTests
         app.Calls.Count.Should().Be(failure == "replay" ? 1 : 0, "a refused request must never reach the handler");
 
         var warning = app.Logs.Unauthenticated().Should().ContainSingle().Subject;
-        warning.Level.Should().Be(LogLevel.Warning);
+        warning.Level.Should().Be(LogLevel.Information, "a refusal is the client's doing, and a client must not be able to drive warnings");
         warning.State["Reason"].Should().Be(mode.ExpectedReason(failure));
         warning.State["RemoteAddress"].Should().Be("127.0.0.1");
         warning.Message.Should().Contain(mode.ExpectedReason(failure)).And.Contain("127.0.0.1");

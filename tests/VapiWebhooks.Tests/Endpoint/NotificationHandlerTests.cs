@@ -127,9 +127,9 @@ public class NotificationHandlerTests
     }
 
     [Fact]
-    public async Task A_bare_message_without_the_envelope_is_still_routed()
+    public async Task A_bare_message_without_the_envelope_is_routed_when_the_option_opts_in()
     {
-        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddHandler<FirstStatusHandler>());
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddHandler<FirstStatusHandler>(), o => o.AcceptBareMessages = true);
         var envelope = System.Text.Json.JsonElement.Parse(VapiJson.SerializeEnvelope(VapiTestMessages.StatusUpdate(CallStatus.Ended)));
         var bare = System.Text.Encoding.UTF8.GetBytes(envelope.GetProperty("message").GetRawText());
 
