@@ -201,9 +201,9 @@ internal sealed class VapiWebhookEndpoint
             context.Response.ContentLength = 0;
         }
 
-        // Finish the audio before the observers run, so that they never delay what the caller hears.
+        // Finish the audio before the notification handlers run, so that they never delay what the caller hears.
         await context.Response.CompleteAsync().ConfigureAwait(false);
-        await _dispatcher.NotifyObserversAsync(message, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+        await _dispatcher.RunNotificationHandlersAsync(message, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(HttpContext context, VapiDispatchResult result)

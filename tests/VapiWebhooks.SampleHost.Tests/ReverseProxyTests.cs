@@ -19,15 +19,13 @@ public sealed class ReverseProxyTests(ITestOutputHelper output)
     private const string Secret = "proxy-test-secret-2b7c1e9f4a6d8053c1e2f3a4b5c6d7e8";
     private const string PayloadFormat = "{timestamp}.{method}.{url}.{body}";
 
-    [Fact]
+    private const string ProxyInstall = "sudo apt-get install -y nginx openssl";
+
+    [RequiresToolFact("nginx", "openssl", InstallHint = ProxyInstall)]
     public async Task Behind_a_TLS_proxy_a_request_signed_for_the_public_https_url_is_accepted_and_an_unsigned_one_gets_401()
     {
-        var nginxPath = FindOnPath("nginx");
-        var opensslPath = FindOnPath("openssl");
-        (nginxPath is not null && opensslPath is not null).Should().BeTrue(
-            "this test runs nginx and openssl (found nginx: {0}, openssl: {1}); install them with `sudo apt-get install -y nginx openssl` (CI does)",
-            nginxPath ?? "no",
-            opensslPath ?? "no");
+        var nginxPath = SystemTool.Require("nginx", ProxyInstall);
+        var opensslPath = SystemTool.Require("openssl", ProxyInstall);
 
         var directory = Path.Combine(Path.GetTempPath(), "vapi-reverse-proxy", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -45,7 +43,7 @@ public sealed class ReverseProxyTests(ITestOutputHelper output)
         try
         {
             await TestProcess.RunAsync(
-                opensslPath!,
+                opensslPath,
                 ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1", "-keyout", key, "-out", certificate],
                 TimeSpan.FromSeconds(60),
                 directory);
@@ -53,7 +51,7 @@ public sealed class ReverseProxyTests(ITestOutputHelper output)
             File.WriteAllText(configuration, NginxConfiguration(directory, proxyPort, host.Port, certificate, key));
 
             // master_process off: one process, running as the current user, killed on dispose.
-            nginx = TestProcess.Start(nginxPath!, ["-p", directory + "/", "-e", Path.Combine(directory, "error.log"), "-c", configuration], directory);
+            nginx = TestProcess.Start(nginxPath, ["-p", directory + "/", "-e", Path.Combine(directory, "error.log"), "-c", configuration], directory);
 
             // Trust exactly the generated certificate, nothing else.
             var expected = X509Certificate2.CreateFromPem(File.ReadAllText(certificate)).GetCertHashString();
@@ -180,20 +178,5 @@ public sealed class ReverseProxyTests(ITestOutputHelper output)
         }
 
         return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
-
-    private static string? FindOnPath(string name)
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-                     .Concat(["/usr/sbin", "/usr/local/sbin", "/sbin"]))
-        {
-            var candidate = Path.Combine(folder, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

@@ -32,6 +32,6 @@ internal static partial class Log
     [LoggerMessage(1009, LogLevel.Debug, "Handled '{MessageType}' (call {CallId}): {Outcome} in {ElapsedMs} ms.")]
     public static partial void Handled(ILogger logger, string messageType, string? callId, string outcome, double elapsedMs);
 
-    [LoggerMessage(1010, LogLevel.Error, "A catch-all handler failed for '{MessageType}' (call {CallId}); the reply is unaffected.")]
-    public static partial void CatchAllFailed(ILogger logger, Exception exception, string messageType, string? callId);
+    [LoggerMessage(1010, LogLevel.Error, "A notification handler failed for '{MessageType}' (call {CallId}); the reply is unaffected.")]
+    public static partial void NotificationHandlerFailed(ILogger logger, Exception exception, string messageType, string? callId);
 }

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VapiWebhooks.Diagnostics;
+using VapiWebhooks.Messages;
+using VapiWebhooks.Responses;
+using VapiWebhooks.Tools;
+
+namespace VapiWebhooks.Dispatch;
+
+/// <summary>
+/// Runs tool calls against the registered tools (<c>AddTool</c>): each call in its own DI scope and within its
+/// own budget, and whatever happens (a value, an exception, a timeout, an unknown name) becomes a result the
+/// model can read. A reply is always 200: one broken tool must not fail the others.
+/// </summary>
+internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookOptions> options, DispatchTelemetry telemetry)
+{
+    /// <summary>Runs every call of a <c>tool-calls</c> message; results keep request order.</summary>
+    public async Task<VapiDispatchResult> RunAsync(ToolCallsMessage message, List<ToolInvocation> calls, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (tools.IsEmpty)
+        {
+            Log.NoHandler(telemetry.Logger, RequestText.Truncate(message.Type), RequestText.Truncate(message.CallId), 200, "an error result per tool call");
+            return VapiDispatchResult.Replied(ToolCallsResponse.From(calls.Select(NoSuchTool)), VapiDispatchOutcome.NoHandler);
+        }
+
+        if (calls.Count == 1)
+        {
+            // The common case: nothing to run concurrently with.
+            return VapiDispatchResult.Replied(ToolCallsResponse.From([await RunOneAsync(calls[0], message, services, cancellationToken).ConfigureAwait(false)]));
+        }
+
+        // Tools run concurrently, each in its own DI scope and with its own deadline.
+        var runs = new Task<ToolCallResult>[calls.Count];
+        for (var i = 0; i < calls.Count; i++)
+        {
+            runs[i] = RunOneAsync(calls[i], message, services, cancellationToken);
+        }
+
+        var results = await Task.WhenAll(runs).ConfigureAwait(false);
+        return VapiDispatchResult.Replied(ToolCallsResponse.From(results));
+    }
+
+    /// <summary>Runs the single call of a legacy <c>function-call</c> message.</summary>
+    public async Task<VapiDispatchResult> RunAsync(FunctionCallMessage message, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var result = await RunOneAsync(ToolInvocation.From(message), message, services, cancellationToken).ConfigureAwait(false);
+        return VapiDispatchResult.Replied(FunctionCallResponse.From(result.Error ?? result.Result ?? string.Empty));
+    }
+
+    /// <summary>An error result for every call: what an <see cref="Handlers.IToolCallsHandler"/> that failed or ran late answers.</summary>
+    public static ToolCallsResponse FailAll(List<ToolInvocation> calls, VapiDispatchOutcome outcome)
+        => ToolCallsResponse.From(calls.Select(c => Failed(c, outcome == VapiDispatchOutcome.DeadlineExceeded
+            ? $"The tool '{c.Name}' did not finish in time."
+            : $"The tool '{c.Name}' failed.")));
+
+    private async Task<ToolCallResult> RunOneAsync(ToolInvocation call, ServerMessage message, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!tools.TryGet(call.Name, out var tool))
+        {
+            Log.UnknownTool(telemetry.Logger, RequestText.Truncate(call.Name), RequestText.Truncate(message.CallId));
+            return NoSuchTool(call);
+        }
+
+        var budget = HandlerBudgets.ForTool(call.Tool?.Server?.TimeoutSeconds, options.CurrentValue.Deadlines);
+        var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        Task? abandoned = null;
+        try
+        {
+            var context = new ToolCallContext(call.Id, call.Name, message, scope.ServiceProvider, call.ToolCall, call.Tool);
+            var run = await BudgetedRun.RunAsync(ct => tool.InvokeAsync(call.Arguments, context, ct), budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
+            switch (run.Status)
+            {
+                case BudgetedRunStatus.Completed:
+                    return ToResult(tool, run.Value, call, message);
+                case BudgetedRunStatus.DeadlineExceeded:
+                    abandoned = run.Abandoned;
+                    telemetry.DeadlineExceeded(message);
+                    Log.ToolDeadlineExceeded(telemetry.Logger, call.Name, call.Id, RequestText.Truncate(message.CallId), budget.TotalMilliseconds);
+                    return Failed(call, $"The tool '{call.Name}' did not finish in time.");
+                default:
+                    return FailureFor(run.Exception!, call, message);
+            }
+        }
+        finally
+        {
+            if (abandoned is null)
+            {
+                await scope.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                // A tool that outlived its deadline still uses the scope: dispose it once the tool is done.
+                _ = abandoned.ContinueWith(static (_, state) => ((AsyncServiceScope)state!).DisposeAsync().AsTask(), scope, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+        }
+    }
+
+    private ToolCallResult ToResult(VapiToolRegistration tool, object? value, ToolInvocation call, ServerMessage message)
+    {
+        switch (value)
+        {
+            case null:
+                return Succeeded(call, string.Empty);
+            case string text:
+                return Succeeded(call, text);
+            case ToolCallResult result:
+                // The id must repeat the call's exactly or Vapi drops the result: the dispatcher owns it.
+                result.ToolCallId = call.Id;
+                result.Name = call.Name;
+                return result;
+            case JsonElement { ValueKind: JsonValueKind.String } element:
+                return Succeeded(call, element.GetString()!);
+            case JsonElement element:
+                return Succeeded(call, element.GetRawText());
+            default:
+                try
+                {
+                    return Succeeded(call, tool.SerializeResult(value));
+                }
+                catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or JsonException)
+                {
+                    return FailureFor(ex, call, message);
+                }
+        }
+    }
+
+    private ToolCallResult FailureFor(Exception exception, ToolInvocation call, ServerMessage message)
+    {
+        switch (exception)
+        {
+            case ToolArgumentsException invalid:
+                Log.ToolArgumentsInvalid(telemetry.Logger, call.Name, call.Id, RequestText.Truncate(message.CallId), invalid.Message);
+                return Failed(call, RequestText.OneLine($"Invalid arguments for '{call.Name}': {invalid.Message}"));
+            case VapiToolException spoken:
+                Log.ToolFailed(telemetry.Logger, spoken, call.Name, call.Id, RequestText.Truncate(message.CallId));
+                return Failed(call, RequestText.OneLine(spoken.Message));
+            default:
+                // Exception messages may carry internals (connection strings, SQL): the model gets a fixed text.
+                Log.ToolFailed(telemetry.Logger, exception, call.Name, call.Id, RequestText.Truncate(message.CallId));
+                return Failed(call, $"The tool '{call.Name}' failed.");
+        }
+    }
+
+    private static ToolCallResult NoSuchTool(ToolInvocation call)
+        => Failed(call, $"No tool named '{RequestText.Truncate(call.Name)}' is registered on this server.");
+
+    // Not the public factories: those insist on an id, and the legacy function-call (or a malformed call) has none.
+    private static ToolCallResult Succeeded(ToolInvocation call, string result) => new() { ToolCallId = call.Id, Name = call.Name, Result = result };
+
+    private static ToolCallResult Failed(ToolInvocation call, string error) => new() { ToolCallId = call.Id, Name = call.Name, Error = error };
+}
