@@ -30,36 +30,7 @@ public static class VapiServerMessages
 {
     /// <summary>The values Vapi accepts in <c>assistant.serverMessages</c>, in the order of its enum.</summary>
     public static IReadOnlyList<string> SubscribableTypes { get; } =
-    [
-        ServerMessageTypes.AssistantStarted,
-        ServerMessageTypes.AssistantSpeechStarted,
-        ServerMessageTypes.ConversationUpdate,
-        ServerMessageTypes.EndOfCallReport,
-        ServerMessageTypes.FunctionCall,
-        ServerMessageTypes.Hang,
-        ServerMessageTypes.LanguageChanged,
-        ServerMessageTypes.LanguageChangeDetected,
-        ServerMessageTypes.ModelOutput,
-        ServerMessageTypes.PhoneCallControl,
-        ServerMessageTypes.SpeechUpdate,
-        ServerMessageTypes.StatusUpdate,
-        ServerMessageTypes.Transcript,
-        ServerMessageTypes.TranscriptFinal,
-        ServerMessageTypes.ToolCalls,
-        ServerMessageTypes.TransferDestinationRequest,
-        ServerMessageTypes.HandoffDestinationRequest,
-        ServerMessageTypes.TransferUpdate,
-        ServerMessageTypes.UserInterrupted,
-        ServerMessageTypes.VoiceInput,
-        ServerMessageTypes.ChatCreated,
-        ServerMessageTypes.ChatDeleted,
-        ServerMessageTypes.SessionCreated,
-        ServerMessageTypes.SessionUpdated,
-        ServerMessageTypes.SessionDeleted,
-        ServerMessageTypes.CallDeleted,
-        ServerMessageTypes.CallDeleteFailed,
-        ServerMessageTypes.CallArtifactUpload,
-    ];
+        [.. ServerMessageTypeTable.All.Where(e => e.Traits.HasFlag(ServerMessageTraits.Subscribable)).Select(e => e.WireType)];
 
     /// <summary>
     /// What a catch-all <c>IServerMessageHandler&lt;ServerMessage&gt;</c> subscribes to: Vapi's own default list
@@ -68,16 +39,7 @@ public static class VapiServerMessages
     /// typed handler to receive them.
     /// </summary>
     public static IReadOnlyList<string> DefaultNotificationTypes { get; } =
-    [
-        ServerMessageTypes.AssistantStarted,
-        ServerMessageTypes.ConversationUpdate,
-        ServerMessageTypes.EndOfCallReport,
-        ServerMessageTypes.Hang,
-        ServerMessageTypes.SpeechUpdate,
-        ServerMessageTypes.StatusUpdate,
-        ServerMessageTypes.TransferUpdate,
-        ServerMessageTypes.UserInterrupted,
-    ];
+        [.. ServerMessageTypeTable.All.Where(e => e.Traits.HasFlag(ServerMessageTraits.CatchAllDefault)).Select(e => e.WireType)];
 
     private static readonly (Type Service, string WireType)[] RequestHandlers =
     [
@@ -92,41 +54,10 @@ public static class VapiServerMessages
         (typeof(ICampaignPredialHandler), ServerMessageTypes.CampaignPredial),
     ];
 
-    // A closed generic per message class, so that no MakeGenericType is needed (trim and AOT safe).
-    private static readonly (Type Service, Type Message)[] NotificationHandlers =
-    [
-        (typeof(IServerMessageHandler<AssistantRequestMessage>), typeof(AssistantRequestMessage)),
-        (typeof(IServerMessageHandler<ConversationUpdateMessage>), typeof(ConversationUpdateMessage)),
-        (typeof(IServerMessageHandler<EndOfCallReportMessage>), typeof(EndOfCallReportMessage)),
-        (typeof(IServerMessageHandler<HandoffDestinationRequestMessage>), typeof(HandoffDestinationRequestMessage)),
-        (typeof(IServerMessageHandler<HangMessage>), typeof(HangMessage)),
-        (typeof(IServerMessageHandler<KnowledgeBaseRequestMessage>), typeof(KnowledgeBaseRequestMessage)),
-        (typeof(IServerMessageHandler<ModelOutputMessage>), typeof(ModelOutputMessage)),
-        (typeof(IServerMessageHandler<PhoneCallControlMessage>), typeof(PhoneCallControlMessage)),
-        (typeof(IServerMessageHandler<SpeechUpdateMessage>), typeof(SpeechUpdateMessage)),
-        (typeof(IServerMessageHandler<StatusUpdateMessage>), typeof(StatusUpdateMessage)),
-        (typeof(IServerMessageHandler<ToolCallsMessage>), typeof(ToolCallsMessage)),
-        (typeof(IServerMessageHandler<TransferDestinationRequestMessage>), typeof(TransferDestinationRequestMessage)),
-        (typeof(IServerMessageHandler<TransferUpdateMessage>), typeof(TransferUpdateMessage)),
-        (typeof(IServerMessageHandler<TranscriptMessage>), typeof(TranscriptMessage)),
-        (typeof(IServerMessageHandler<UserInterruptedMessage>), typeof(UserInterruptedMessage)),
-        (typeof(IServerMessageHandler<LanguageChangeDetectedMessage>), typeof(LanguageChangeDetectedMessage)),
-        (typeof(IServerMessageHandler<VoiceInputMessage>), typeof(VoiceInputMessage)),
-        (typeof(IServerMessageHandler<AssistantSpeechMessage>), typeof(AssistantSpeechMessage)),
-        (typeof(IServerMessageHandler<CallEndpointingRequestMessage>), typeof(CallEndpointingRequestMessage)),
-        (typeof(IServerMessageHandler<ChatCreatedMessage>), typeof(ChatCreatedMessage)),
-        (typeof(IServerMessageHandler<ChatDeletedMessage>), typeof(ChatDeletedMessage)),
-        (typeof(IServerMessageHandler<SessionCreatedMessage>), typeof(SessionCreatedMessage)),
-        (typeof(IServerMessageHandler<SessionUpdatedMessage>), typeof(SessionUpdatedMessage)),
-        (typeof(IServerMessageHandler<SessionDeletedMessage>), typeof(SessionDeletedMessage)),
-        (typeof(IServerMessageHandler<CallDeletedMessage>), typeof(CallDeletedMessage)),
-        (typeof(IServerMessageHandler<CallDeleteFailedMessage>), typeof(CallDeleteFailedMessage)),
-        (typeof(IServerMessageHandler<CallArtifactUploadMessage>), typeof(CallArtifactUploadMessage)),
-        (typeof(IServerMessageHandler<CampaignPredialMessage>), typeof(CampaignPredialMessage)),
-        (typeof(IServerMessageHandler<FunctionCallMessage>), typeof(FunctionCallMessage)),
-        (typeof(IServerMessageHandler<AssistantStartedMessage>), typeof(AssistantStartedMessage)),
-        (typeof(IServerMessageHandler<LanguageChangedMessage>), typeof(LanguageChangedMessage)),
-    ];
+    // The IServerMessageHandler<T> of each message class and the class's canonical wire type, from the table of
+    // message types (a closed generic per class: no MakeGenericType, trim- and AOT-safe).
+    private static readonly (Type Service, string WireType)[] NotificationHandlers =
+        [.. ServerMessageTypeTable.ByMessageType.Values.Select(e => (e.Accept(HandlerServiceOf.Instance), e.WireType))];
 
     /// <summary>
     /// The <c>serverMessages</c> for an assistant served by this host: every subscribable type it handles, in
@@ -178,11 +109,11 @@ public static class VapiServerMessages
             }
         }
 
-        foreach (var (service, message) in NotificationHandlers)
+        foreach (var (service, wireType) in NotificationHandlers)
         {
             if (isService.IsService(service))
             {
-                handled.Add(WireTypeOf(message));
+                handled.Add(wireType);
             }
         }
 
@@ -194,17 +125,12 @@ public static class VapiServerMessages
         return handled;
     }
 
-    private static string WireTypeOf(Type messageType)
+    private sealed class HandlerServiceOf : IServerMessageTypeVisitor<Type>
     {
-        // The map also holds aliases (transcript[transcriptType="final"]); the first entry is the canonical type.
-        foreach (var wireType in ServerMessageTypeMap.KnownTypes)
-        {
-            if (ServerMessageTypeMap.TryGetType(wireType, out var type) && type == messageType && wireType != ServerMessageTypes.TranscriptFinal)
-            {
-                return wireType;
-            }
-        }
+        public static readonly HandlerServiceOf Instance = new();
 
-        throw new InvalidOperationException($"No wire type is known for {messageType.Name}.");
+        public Type Visit<TMessage>()
+            where TMessage : ServerMessage
+            => typeof(IServerMessageHandler<TMessage>);
     }
 }

@@ -13,43 +13,11 @@ internal static class NotificationRoutes
 {
     private delegate void Collector(ServerMessage message, IServiceProvider services, IServiceProviderIsService? registered, ref List<Func<CancellationToken, Task>>? handlers);
 
+    // Derived from the table of message types, plus the unknown type (which has no wire type of its own).
     private static readonly FrozenDictionary<Type, Collector> Typed =
-        new Dictionary<Type, Collector>
-        {
-            [typeof(AssistantRequestMessage)] = Collect<AssistantRequestMessage>,
-            [typeof(ConversationUpdateMessage)] = Collect<ConversationUpdateMessage>,
-            [typeof(EndOfCallReportMessage)] = Collect<EndOfCallReportMessage>,
-            [typeof(HandoffDestinationRequestMessage)] = Collect<HandoffDestinationRequestMessage>,
-            [typeof(HangMessage)] = Collect<HangMessage>,
-            [typeof(KnowledgeBaseRequestMessage)] = Collect<KnowledgeBaseRequestMessage>,
-            [typeof(ModelOutputMessage)] = Collect<ModelOutputMessage>,
-            [typeof(PhoneCallControlMessage)] = Collect<PhoneCallControlMessage>,
-            [typeof(SpeechUpdateMessage)] = Collect<SpeechUpdateMessage>,
-            [typeof(StatusUpdateMessage)] = Collect<StatusUpdateMessage>,
-            [typeof(ToolCallsMessage)] = Collect<ToolCallsMessage>,
-            [typeof(TransferDestinationRequestMessage)] = Collect<TransferDestinationRequestMessage>,
-            [typeof(TransferUpdateMessage)] = Collect<TransferUpdateMessage>,
-            [typeof(TranscriptMessage)] = Collect<TranscriptMessage>,
-            [typeof(UserInterruptedMessage)] = Collect<UserInterruptedMessage>,
-            [typeof(LanguageChangeDetectedMessage)] = Collect<LanguageChangeDetectedMessage>,
-            [typeof(VoiceInputMessage)] = Collect<VoiceInputMessage>,
-            [typeof(AssistantSpeechMessage)] = Collect<AssistantSpeechMessage>,
-            [typeof(VoiceRequestMessage)] = Collect<VoiceRequestMessage>,
-            [typeof(CallEndpointingRequestMessage)] = Collect<CallEndpointingRequestMessage>,
-            [typeof(ChatCreatedMessage)] = Collect<ChatCreatedMessage>,
-            [typeof(ChatDeletedMessage)] = Collect<ChatDeletedMessage>,
-            [typeof(SessionCreatedMessage)] = Collect<SessionCreatedMessage>,
-            [typeof(SessionUpdatedMessage)] = Collect<SessionUpdatedMessage>,
-            [typeof(SessionDeletedMessage)] = Collect<SessionDeletedMessage>,
-            [typeof(CallDeletedMessage)] = Collect<CallDeletedMessage>,
-            [typeof(CallDeleteFailedMessage)] = Collect<CallDeleteFailedMessage>,
-            [typeof(CallArtifactUploadMessage)] = Collect<CallArtifactUploadMessage>,
-            [typeof(CampaignPredialMessage)] = Collect<CampaignPredialMessage>,
-            [typeof(FunctionCallMessage)] = Collect<FunctionCallMessage>,
-            [typeof(AssistantStartedMessage)] = Collect<AssistantStartedMessage>,
-            [typeof(LanguageChangedMessage)] = Collect<LanguageChangedMessage>,
-            [typeof(UnknownServerMessage)] = Collect<UnknownServerMessage>,
-        }.ToFrozenDictionary();
+        ServerMessageTypeTable.ByMessageType.Values.Select(e => KeyValuePair.Create(e.MessageType, e.Accept(CollectorOf.Instance)))
+            .Append(KeyValuePair.Create(typeof(UnknownServerMessage), (Collector)Collect<UnknownServerMessage>))
+            .ToFrozenDictionary();
 
     public static List<Func<CancellationToken, Task>>? Resolve(ServerMessage message, IServiceProvider services)
     {
@@ -78,5 +46,14 @@ internal static class NotificationRoutes
         {
             (handlers ??= []).Add(ct => handler.HandleAsync(typed, ct));
         }
+    }
+
+    private sealed class CollectorOf : IServerMessageTypeVisitor<Collector>
+    {
+        public static readonly CollectorOf Instance = new();
+
+        public Collector Visit<TMessage>()
+            where TMessage : ServerMessage
+            => Collect<TMessage>;
     }
 }

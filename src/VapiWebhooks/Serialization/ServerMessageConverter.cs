@@ -12,43 +12,10 @@ internal sealed class ServerMessageConverter : DiscriminatedUnionConverter<Serve
     // A message without a type cannot be routed or even told apart from garbage: that is an error.
     protected override bool DiscriminatorRequired => true;
 
-    // One closed generic reader per type (no MakeGenericType): trim- and AOT-safe.
-    private static readonly FrozenDictionary<string, ReadConcrete> Readers = new Dictionary<string, ReadConcrete>(StringComparer.Ordinal)
-    {
-        [ServerMessageTypes.AssistantRequest] = Read<AssistantRequestMessage>,
-        [ServerMessageTypes.ConversationUpdate] = Read<ConversationUpdateMessage>,
-        [ServerMessageTypes.EndOfCallReport] = Read<EndOfCallReportMessage>,
-        [ServerMessageTypes.HandoffDestinationRequest] = Read<HandoffDestinationRequestMessage>,
-        [ServerMessageTypes.Hang] = Read<HangMessage>,
-        [ServerMessageTypes.KnowledgeBaseRequest] = Read<KnowledgeBaseRequestMessage>,
-        [ServerMessageTypes.ModelOutput] = Read<ModelOutputMessage>,
-        [ServerMessageTypes.PhoneCallControl] = Read<PhoneCallControlMessage>,
-        [ServerMessageTypes.SpeechUpdate] = Read<SpeechUpdateMessage>,
-        [ServerMessageTypes.StatusUpdate] = Read<StatusUpdateMessage>,
-        [ServerMessageTypes.ToolCalls] = Read<ToolCallsMessage>,
-        [ServerMessageTypes.TransferDestinationRequest] = Read<TransferDestinationRequestMessage>,
-        [ServerMessageTypes.TransferUpdate] = Read<TransferUpdateMessage>,
-        [ServerMessageTypes.Transcript] = Read<TranscriptMessage>,
-        [ServerMessageTypes.UserInterrupted] = Read<UserInterruptedMessage>,
-        [ServerMessageTypes.LanguageChangeDetected] = Read<LanguageChangeDetectedMessage>,
-        [ServerMessageTypes.VoiceInput] = Read<VoiceInputMessage>,
-        [ServerMessageTypes.AssistantSpeechStarted] = Read<AssistantSpeechMessage>,
-        [ServerMessageTypes.VoiceRequest] = Read<VoiceRequestMessage>,
-        [ServerMessageTypes.CallEndpointingRequest] = Read<CallEndpointingRequestMessage>,
-        [ServerMessageTypes.ChatCreated] = Read<ChatCreatedMessage>,
-        [ServerMessageTypes.ChatDeleted] = Read<ChatDeletedMessage>,
-        [ServerMessageTypes.SessionCreated] = Read<SessionCreatedMessage>,
-        [ServerMessageTypes.SessionUpdated] = Read<SessionUpdatedMessage>,
-        [ServerMessageTypes.SessionDeleted] = Read<SessionDeletedMessage>,
-        [ServerMessageTypes.CallDeleted] = Read<CallDeletedMessage>,
-        [ServerMessageTypes.CallDeleteFailed] = Read<CallDeleteFailedMessage>,
-        [ServerMessageTypes.CallArtifactUpload] = Read<CallArtifactUploadMessage>,
-        [ServerMessageTypes.CampaignPredial] = Read<CampaignPredialMessage>,
-        [ServerMessageTypes.FunctionCall] = Read<FunctionCallMessage>,
-        [ServerMessageTypes.AssistantStarted] = Read<AssistantStartedMessage>,
-        [ServerMessageTypes.LanguageChanged] = Read<LanguageChangedMessage>,
-        [ServerMessageTypes.TranscriptFinal] = Read<TranscriptMessage>,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    // One closed generic reader per wire type, derived from the table of message types (no MakeGenericType):
+    // trim- and AOT-safe.
+    private static readonly FrozenDictionary<string, ReadConcrete> Readers =
+        ServerMessageTypeTable.All.ToFrozenDictionary(e => e.WireType, e => e.Accept(ReaderOf.Instance), StringComparer.Ordinal);
 
     protected override ReadConcrete? Resolve(string discriminator)
         => Readers.TryGetValue(discriminator, out var read) ? read : null;
@@ -59,5 +26,14 @@ internal sealed class ServerMessageConverter : DiscriminatedUnionConverter<Serve
         var message = raw.Deserialize(options.GetTypeInfo(typeof(UnknownServerMessage))) as UnknownServerMessage ?? new UnknownServerMessage();
         message.RawJson = raw;
         return message;
+    }
+
+    private sealed class ReaderOf : IServerMessageTypeVisitor<ReadConcrete>
+    {
+        public static readonly ReaderOf Instance = new();
+
+        public ReadConcrete Visit<TMessage>()
+            where TMessage : ServerMessage
+            => Read<TMessage>;
     }
 }
