@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using VapiWebhooks.Inbox.TestKit;
 
 namespace VapiWebhooks.Inbox.Sqlite.Tests;
