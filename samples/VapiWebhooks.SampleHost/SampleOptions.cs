@@ -76,19 +76,15 @@ public sealed class ClinicOptions
 
 public sealed class AssistantOptions
 {
-    public string ModelProvider { get; set; } = "openai";
-
+    /// <summary>The OpenAI model the receptionist runs on.</summary>
     public string Model { get; set; } = "gpt-4o-mini";
 
-    public string TranscriberProvider { get; set; } = "deepgram";
-
+    /// <summary>The Deepgram model that transcribes the caller.</summary>
     public string TranscriberModel { get; set; } = "nova-2";
 
     public string Language { get; set; } = "en";
 
-    /// <summary>The voice used when the espeak-ng custom voice is off or not installed.</summary>
-    public string FallbackVoiceProvider { get; set; } = "vapi";
-
+    /// <summary>The Vapi voice used when the espeak-ng custom voice is off or not installed.</summary>
     public string FallbackVoiceId { get; set; } = "Elliot";
 }
 

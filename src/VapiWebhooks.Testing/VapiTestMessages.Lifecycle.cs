@@ -24,14 +24,13 @@ public static partial class VapiTestMessages
     {
         Name = name,
         FirstMessage = "Thanks for calling Harbor Dental, this is " + name + ". How can I help you today?",
-        Model = new AssistantModel
+        Model = new OpenAIModel
         {
-            Provider = "openai",
             Model = "gpt-4o",
             Messages = [new OpenAIMessage { Role = ConversationRole.System, Content = "You are " + name + ", the scheduling assistant for Harbor Dental. Keep answers short." }],
         },
-        Voice = new AssistantVoice { Provider = "11labs", VoiceId = "burt" },
-        Transcriber = new AssistantTranscriber { Provider = "deepgram", Model = "nova-3", Language = "en" },
+        Voice = new ElevenLabsVoice { VoiceId = "burt" },
+        Transcriber = new DeepgramTranscriber { Model = "nova-3", Language = "en" },
     };
 
     /// <summary>The Twilio phone number the default test call came in on.</summary>

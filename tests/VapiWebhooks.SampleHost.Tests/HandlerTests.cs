@@ -44,7 +44,7 @@ public sealed class HandlerTests : IDisposable
 
         reply.Error.Should().BeNull();
         reply.Assistant!.FirstMessage.Should().Be("Hi Ada, welcome back to Brightsmile Dental! How can I help you today?");
-        reply.Assistant.Model!.Messages![0].Content.Should().Contain("The caller is Ada Lovelace, a known patient.");
+        reply.Assistant.Model.Should().BeOfType<OpenAIModel>().Which.Messages![0].Content.Should().Contain("The caller is Ada Lovelace, a known patient.");
     }
 
     [Fact]
@@ -54,20 +54,20 @@ public sealed class HandlerTests : IDisposable
         var assistant = (await response.ReadVapiReplyAsync<AssistantRequestResponse>()).Assistant!;
 
         assistant.FirstMessage.Should().StartWith("Thank you for calling Brightsmile Dental");
-        assistant.Model!.Model.Should().Be("gpt-4o-mini");
-        assistant.Transcriber!.Provider.Should().Be("deepgram");
+        var model = assistant.Model.Should().BeOfType<OpenAIModel>().Subject;
+        model.Model.Should().Be("gpt-4o-mini");
+        assistant.Transcriber.Should().BeOfType<DeepgramTranscriber>();
 
         // Every server URL points back at this host (the test server's own scheme and host), with the credential.
         assistant.Server!.Url.Should().Be("http://localhost/vapi/webhook");
-        assistant.Server.Headers!.Value.GetProperty("Authorization").GetString().Should().Be("Bearer " + SampleHostFactory.Token);
-        var tools = assistant.Model.Tools!.Value.EnumerateArray().ToList();
-        tools.Where(t => t.GetProperty("type").GetString() == "function").Select(t => t.GetProperty("function").GetProperty("name").GetString())
-            .Should().BeEquivalentTo("find_free_slots", "book_appointment", "cancel_appointment", "look_up_appointment");
-        tools.Should().OnlyContain(t => t.GetProperty("server").GetProperty("url").GetString() == "http://localhost/vapi/webhook");
-        assistant.Model.TryGetExtension("knowledgeBase", out var knowledgeBase).Should().BeTrue();
-        knowledgeBase.GetProperty("provider").GetString().Should().Be("custom-knowledge-base");
-        assistant.TryGetExtension("startSpeakingPlan", out var plan).Should().BeTrue();
-        plan.GetProperty("smartEndpointingPlan").GetProperty("provider").GetString().Should().Be("custom-endpointing-model");
+        assistant.Server.Headers!["Authorization"].Should().Be("Bearer " + SampleHostFactory.Token);
+        var functions = model.Tools!.OfType<FunctionTool>().ToList();
+        functions.Select(t => t.Function!.Name).Should().BeEquivalentTo("find_free_slots", "book_appointment", "cancel_appointment", "look_up_appointment");
+        functions.Should().OnlyContain(t => t.Server!.Url == "http://localhost/vapi/webhook");
+        model.Tools.Should().ContainSingle(t => t is TransferCallTool);
+        model.KnowledgeBase.Should().BeOfType<CustomKnowledgeBase>().Which.Server!.Url.Should().Be("http://localhost/vapi/webhook");
+        assistant.StartSpeakingPlan!.SmartEndpointingPlan.Should().BeOfType<CustomEndpointingModelSmartEndpointingPlan>()
+            .Which.Server!.Url.Should().Be("http://localhost/vapi/webhook");
     }
 
     [Fact]

@@ -118,7 +118,8 @@ public sealed class TestHost : IAsyncDisposable
     {
         public Task<AssistantRequestResponse> HandleAsync(AssistantRequestMessage message, CancellationToken cancellationToken)
         {
-            var tools = JsonDocument.Parse($$"""
+            // The tools as Vapi defines them, read into the typed model (which keeps what it does not type).
+            var tools = JsonSerializer.Deserialize($$"""
                 [
                   {
                     "type": "function",
@@ -155,19 +156,18 @@ public sealed class TestHost : IAsyncDisposable
                     }
                   }
                 ]
-                """).RootElement.Clone();
+                """, VapiWebhooks.Serialization.VapiJsonContext.Default.IListTool)!;
             var assistant = new Assistant
             {
                 Name = "Riley",
                 FirstMessage = "Thanks for calling Harbor Dental, this is Riley. How can I help?",
-                Model = new AssistantModel
+                Model = new OpenAIModel
                 {
-                    Provider = "openai",
                     Model = "gpt-4o",
                     Messages = [new OpenAIMessage { Role = ConversationRole.System, Content = "You are Riley, the scheduling assistant for Harbor Dental." }],
                     Tools = tools,
                 },
-                Voice = new AssistantVoice { Provider = "custom-voice", Server = new ServerConfig { Url = self.Url } },
+                Voice = new CustomVoice { Server = new ServerConfig { Url = self.Url } },
             };
             return Task.FromResult(AssistantRequestResponse.ForAssistant(assistant));
         }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using VapiWebhooks.Handlers;
 using VapiWebhooks.Messages;
@@ -45,7 +43,7 @@ public sealed class ReceptionistAssistantHandler(
         }
 
         var baseUrl = PublicBaseUrl();
-        var server = Server(baseUrl + settings.WebhookPath, timeoutSeconds: 20);
+        var webhook = baseUrl + settings.WebhookPath;
         var firstName = customer?.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         var greeting = firstName is null
             ? $"Thank you for calling {clinic.Name}, this is the virtual receptionist. How can I help you today?"
@@ -56,35 +54,28 @@ public sealed class ReceptionistAssistantHandler(
             Name = clinic.Name + " receptionist",
             FirstMessage = greeting,
             FirstMessageMode = "assistant-speaks-first",
-            Model = new AssistantModel
+            Model = new OpenAIModel
             {
-                Provider = settings.Assistant.ModelProvider,
                 Model = settings.Assistant.Model,
                 Temperature = 0.3,
                 Messages = [new OpenAIMessage { Role = ConversationRole.System, Content = SystemPrompt(clinic, customer) }],
-                Tools = ToElement(ToolDefinitions.Build(server, withTransfer: true)),
-                ExtensionData = new()
-                {
-                    // knowledge-base-request is switched on here, not by serverMessages.
-                    ["knowledgeBase"] = ToElement(new JsonObject { ["provider"] = "custom-knowledge-base", ["server"] = Server(baseUrl + settings.WebhookPath, timeoutSeconds: 10) }),
-                },
+                Tools = ToolDefinitions.Build(Server(webhook, timeoutSeconds: 20), withTransfer: true),
+                // A custom knowledge base is what sends knowledge-base-request here (not serverMessages).
+                KnowledgeBase = new CustomKnowledgeBase { Server = Server(webhook, timeoutSeconds: 10) },
             },
             Voice = espeak.IsAvailable && settings.Voice.UseEspeak
-                ? new AssistantVoice { Provider = "custom-voice", Server = ToServerConfig(Server(baseUrl + VoicePath, timeoutSeconds: 20)), CachingEnabled = true }
-                : new AssistantVoice { Provider = settings.Assistant.FallbackVoiceProvider, VoiceId = settings.Assistant.FallbackVoiceId },
-            Transcriber = new AssistantTranscriber { Provider = settings.Assistant.TranscriberProvider, Model = settings.Assistant.TranscriberModel, Language = settings.Assistant.Language },
-            Server = ToServerConfig(server),
+                ? new CustomVoice { Server = Server(baseUrl + VoicePath, timeoutSeconds: 20), CachingEnabled = true }
+                : new VapiVoice { VoiceId = settings.Assistant.FallbackVoiceId },
+            Transcriber = new DeepgramTranscriber { Model = settings.Assistant.TranscriberModel, Language = settings.Assistant.Language },
+            // A custom endpointing model is what sends call.endpointing.request here (not serverMessages).
+            StartSpeakingPlan = new StartSpeakingPlan
+            {
+                SmartEndpointingPlan = new CustomEndpointingModelSmartEndpointingPlan { Server = Server(webhook, timeoutSeconds: 5) },
+            },
+            Server = Server(webhook, timeoutSeconds: 20),
             EndCallPhrases = ["goodbye", "have a nice day"],
             SilenceTimeoutSeconds = 30,
             MaxDurationSeconds = 900,
-            ExtensionData = new()
-            {
-                // call.endpointing.request is switched on here, not by serverMessages.
-                ["startSpeakingPlan"] = ToElement(new JsonObject
-                {
-                    ["smartEndpointingPlan"] = new JsonObject { ["provider"] = "custom-endpointing-model", ["server"] = Server(baseUrl + settings.WebhookPath, timeoutSeconds: 5) },
-                }),
-            },
         };
 
         // Every notification type this host handles (end-of-call-report, status-update) plus tool-calls and
@@ -107,7 +98,7 @@ public sealed class ReceptionistAssistantHandler(
             To cancel or check: call look_up_appointment (it finds the caller's upcoming appointments by phone number), then cancel_appointment if asked.
             If a tool returns an error, explain it simply and offer an alternative. Never invent free slots or prices.
             For questions about the clinic (hours, parking, insurance, prices, children, payment, emergencies, cancellations), use the knowledge base.
-            If the caller wants a person, use transfer_to_front_desk. For a medical emergency such as trouble breathing, tell them to call 911.
+            If the caller wants a person, use the transferCall tool. For a medical emergency such as trouble breathing, tell them to call 911.
             """;
     }
 
@@ -123,30 +114,7 @@ public sealed class ReceptionistAssistantHandler(
         return $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 
-    /// <summary>A <c>server</c> object with the credential Vapi must send: the Vapi credential id, or else the bearer header itself.</summary>
-    private JsonObject Server(string url, int timeoutSeconds)
-    {
-        var server = new JsonObject { ["url"] = url, ["timeoutSeconds"] = timeoutSeconds };
-        if (!string.IsNullOrWhiteSpace(options.Value.VapiCredentialId))
-        {
-            server["credentialId"] = options.Value.VapiCredentialId;
-        }
-        else if (credentials.Get(Options.DefaultName).Bearer is { Tokens.Count: > 0 } bearer)
-        {
-            // Without a credential id, tell Vapi which header to send. The reply goes to Vapi only and is never logged.
-            server["headers"] = new JsonObject { [bearer.HeaderName] = (bearer.UsePrefix ? VapiBearerOptions.Prefix : string.Empty) + bearer.Tokens[0] };
-        }
-
-        return server;
-    }
-
-    private static ServerConfig ToServerConfig(JsonObject server) => new()
-    {
-        Url = (string?)server["url"],
-        TimeoutSeconds = server["timeoutSeconds"]?.GetValue<int>(),
-        CredentialId = (string?)server["credentialId"],
-        Headers = server["headers"] is { } headers ? ToElement(headers) : null,
-    };
-
-    private static JsonElement ToElement(JsonNode node) => JsonElement.Parse(node.ToJsonString());
+    /// <summary>A <c>server</c> pointing at this host with the credential Vapi must send: the Vapi credential id, or else the bearer header itself.</summary>
+    private ServerConfig Server(string url, int timeoutSeconds) =>
+        ServerConfig.ForThisEndpoint(url, credentials.Get(Options.DefaultName), options.Value.VapiCredentialId, timeoutSeconds);
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using VapiWebhooks.Models;
 
 namespace VapiWebhooks.SampleHost.Tools;
 
@@ -10,67 +10,39 @@ public static class ToolDefinitions
     public const string CancelAppointment = "cancel_appointment";
     public const string LookUpAppointment = "look_up_appointment";
 
-    /// <summary>The tools, each pointing at <paramref name="server"/> (a <c>server</c> object: url, credential, timeout).</summary>
-    public static JsonArray Build(JsonObject server, bool withTransfer)
+    /// <summary>The tools, each answered by <paramref name="server"/> (this host, with the credential Vapi must use).</summary>
+    public static List<Tool> Build(ServerConfig server, bool withTransfer)
     {
-        // JsonNode-typed items: JsonArray.Add<T> would pick reflection-based serialization (not trim or AOT safe).
-        var tools = new JsonArray(
-            Function(server, FindFreeSlots, "List the free appointment slots on a day. Call it before offering times.", new JsonObject
+        List<Tool> tools =
+        [
+            FunctionTool.ServedBy(server, FindFreeSlots, "List the free appointment slots on a day. Call it before offering times.", new()
             {
-                ["date"] = Prop("string", "The day, yyyy-MM-dd (clinic's local date)."),
-                ["partOfDay"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("morning", "afternoon"), ["description"] = "Only morning or afternoon slots." },
+                ["date"] = JsonSchema.ForString("The day, yyyy-MM-dd (clinic's local date)."),
+                ["partOfDay"] = JsonSchema.ForString("Only morning or afternoon slots.", "morning", "afternoon"),
             }, "date"),
-            Function(server, BookAppointment, "Book a free slot for the caller. Confirm date, time and name with the caller first.", new JsonObject
+            FunctionTool.ServedBy(server, BookAppointment, "Book a free slot for the caller. Confirm date, time and name with the caller first.", new()
             {
-                ["date"] = Prop("string", "The day, yyyy-MM-dd."),
-                ["time"] = Prop("string", "The slot start, HH:mm (24-hour), as returned by find_free_slots."),
-                ["patientName"] = Prop("string", "The patient's full name."),
-                ["reason"] = Prop("string", "Why they are coming: check-up, cleaning, toothache..."),
+                ["date"] = JsonSchema.ForString("The day, yyyy-MM-dd."),
+                ["time"] = JsonSchema.ForString("The slot start, HH:mm (24-hour), as returned by find_free_slots."),
+                ["patientName"] = JsonSchema.ForString("The patient's full name."),
+                ["reason"] = JsonSchema.ForString("Why they are coming: check-up, cleaning, toothache..."),
             }, "date", "time", "patientName"),
-            Function(server, CancelAppointment, "Cancel one of the caller's appointments by its number.", new JsonObject
+            FunctionTool.ServedBy(server, CancelAppointment, "Cancel one of the caller's appointments by its number.", new()
             {
-                ["appointmentId"] = Prop("integer", "The appointment number."),
+                ["appointmentId"] = JsonSchema.ForInteger("The appointment number."),
             }, "appointmentId"),
-            Function(server, LookUpAppointment, "Find the caller's upcoming appointments, or one appointment by its number.", new JsonObject
+            FunctionTool.ServedBy(server, LookUpAppointment, "Find the caller's upcoming appointments, or one appointment by its number.", new()
             {
-                ["appointmentId"] = Prop("integer", "The appointment number, if the caller knows it."),
-            }));
+                ["appointmentId"] = JsonSchema.ForInteger("The appointment number, if the caller knows it."),
+            }),
+        ];
 
         if (withTransfer)
         {
-            // No destinations: Vapi asks this server where to go with a transfer-destination-request.
-            tools.Add((JsonNode)new JsonObject
-            {
-                ["type"] = "transferCall",
-                ["function"] = new JsonObject
-                {
-                    ["name"] = "transfer_to_front_desk",
-                    ["description"] = "Transfer the caller to a person at the front desk when they ask for a human or the request is outside what you can do.",
-                },
-                ["server"] = server.DeepClone(),
-            });
+            // No destinations: Vapi asks the assistant's server where to go with a transfer-destination-request.
+            tools.Add(new TransferCallTool());
         }
 
         return tools;
     }
-
-    private static JsonObject Function(JsonObject server, string name, string description, JsonObject properties, params string[] required) => new()
-    {
-        ["type"] = "function",
-        ["async"] = false,
-        ["function"] = new JsonObject
-        {
-            ["name"] = name,
-            ["description"] = description,
-            ["parameters"] = new JsonObject
-            {
-                ["type"] = "object",
-                ["properties"] = properties,
-                ["required"] = new JsonArray([.. required.Select(r => (JsonNode?)JsonValue.Create(r))]),
-            },
-        },
-        ["server"] = server.DeepClone(),
-    };
-
-    private static JsonObject Prop(string type, string description) => new() { ["type"] = type, ["description"] = description };
 }

@@ -5,7 +5,7 @@ namespace VapiWebhooks.SampleHost.Voice;
 /// <summary>Finds espeak-ng once, at start-up, and says how to install it when it is missing.</summary>
 public sealed class EspeakVoice
 {
-    public const string InstallHint = "espeak-ng is not installed, so the custom voice cannot speak. Install it with: sudo apt-get update && sudo apt-get install -y espeak-ng (Debian/Ubuntu), brew install espeak-ng (macOS), or set Sample:Voice:EspeakPath to its full path. Until then the assistant uses Sample:Assistant:FallbackVoiceProvider.";
+    public const string InstallHint = "espeak-ng is not installed, so the custom voice cannot speak. Install it with: sudo apt-get update && sudo apt-get install -y espeak-ng (Debian/Ubuntu), brew install espeak-ng (macOS), or set Sample:Voice:EspeakPath to its full path. Until then the assistant uses the Vapi voice Sample:Assistant:FallbackVoiceId.";
 
     public EspeakVoice(IOptions<SampleOptions> options)
     {

@@ -11,6 +11,8 @@ namespace VapiWebhooks.Responses;
 /// </summary>
 public sealed class AssistantRequestResponse
 {
+    private TransferDestination? _destination;
+
     /// <summary>A saved assistant.</summary>
     [JsonPropertyName("assistantId")]
     public string? AssistantId { get; set; }
@@ -19,21 +21,21 @@ public sealed class AssistantRequestResponse
     [JsonPropertyName("assistant")]
     public Assistant? Assistant { get; set; }
 
-    /// <summary>Overrides for the chosen assistant (for example <c>variableValues</c>).</summary>
+    /// <summary>Overrides for the chosen assistant's settings and its template variables (<c>variableValues</c>).</summary>
     [JsonPropertyName("assistantOverrides")]
-    public Assistant? AssistantOverrides { get; set; }
+    public AssistantOverrides? AssistantOverrides { get; set; }
 
     /// <summary>A saved squad.</summary>
     [JsonPropertyName("squadId")]
     public string? SquadId { get; set; }
 
-    /// <summary>An inline squad, as Vapi defines it.</summary>
+    /// <summary>An inline (transient) squad.</summary>
     [JsonPropertyName("squad")]
-    public JsonElement? Squad { get; set; }
+    public Squad? Squad { get; set; }
 
-    /// <summary>Overrides for the chosen squad, as Vapi defines them.</summary>
+    /// <summary>Overrides applied to every member of the chosen squad, and its template variables.</summary>
     [JsonPropertyName("squadOverrides")]
-    public JsonElement? SquadOverrides { get; set; }
+    public AssistantOverrides? SquadOverrides { get; set; }
 
     /// <summary>A saved workflow.</summary>
     [JsonPropertyName("workflowId")]
@@ -47,9 +49,19 @@ public sealed class AssistantRequestResponse
     [JsonPropertyName("workflowOverrides")]
     public JsonElement? WorkflowOverrides { get; set; }
 
-    /// <summary>Transfer the call at once instead of answering it (a number or SIP destination).</summary>
+    /// <summary>
+    /// Transfer the call at once instead of answering it. Only a <see cref="NumberTransferDestination"/> or a
+    /// <see cref="SipTransferDestination"/> is allowed here (Vapi's spec); an assistant destination is refused.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination is an <see cref="AssistantTransferDestination"/>.</exception>
     [JsonPropertyName("destination")]
-    public TransferDestination? Destination { get; set; }
+    public TransferDestination? Destination
+    {
+        get => _destination;
+        set => _destination = value is AssistantTransferDestination
+            ? throw new ArgumentException("An assistant-request reply transfers only to a number or a SIP URI; use Assistant or Squad to hand the call to an assistant.", nameof(value))
+            : value;
+    }
 
     /// <summary>Spoken to the caller, after which the call is rejected.</summary>
     [JsonPropertyName("error")]
@@ -59,7 +71,7 @@ public sealed class AssistantRequestResponse
     /// <param name="assistantId">The assistant's id.</param>
     /// <param name="overrides">Optional overrides, for example <c>variableValues</c>.</param>
     /// <returns>The reply.</returns>
-    public static AssistantRequestResponse ForAssistantId(string assistantId, Assistant? overrides = null)
+    public static AssistantRequestResponse ForAssistantId(string assistantId, AssistantOverrides? overrides = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(assistantId);
         return new() { AssistantId = assistantId, AssistantOverrides = overrides };
@@ -76,11 +88,21 @@ public sealed class AssistantRequestResponse
 
     /// <summary>Serve the call with a saved squad.</summary>
     /// <param name="squadId">The squad's id.</param>
+    /// <param name="overrides">Optional overrides for every member, for example <c>variableValues</c>.</param>
     /// <returns>The reply.</returns>
-    public static AssistantRequestResponse ForSquadId(string squadId)
+    public static AssistantRequestResponse ForSquadId(string squadId, AssistantOverrides? overrides = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(squadId);
-        return new() { SquadId = squadId };
+        return new() { SquadId = squadId, SquadOverrides = overrides };
+    }
+
+    /// <summary>Serve the call with an inline squad.</summary>
+    /// <param name="squad">The squad.</param>
+    /// <returns>The reply.</returns>
+    public static AssistantRequestResponse ForSquad(Squad squad)
+    {
+        ArgumentNullException.ThrowIfNull(squad);
+        return new() { Squad = squad };
     }
 
     /// <summary>Serve the call with a saved workflow.</summary>

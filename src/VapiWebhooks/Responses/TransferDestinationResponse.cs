@@ -14,7 +14,7 @@ public sealed class TransferDestinationResponse
     /// <summary>
     /// What the assistant says while the transfer tool runs: a tool message object (<c>request-start</c>,
     /// <c>request-complete</c>, <c>request-failed</c> or <c>request-response-delayed</c>), as Vapi defines it.
-    /// The factories put their spoken message on <see cref="TransferDestination.Message"/> instead, where Vapi
+    /// The factories put their spoken message on the destination's <c>message</c> (for example <see cref="NumberTransferDestination.Message"/>) instead, where Vapi
     /// accepts a string or a <c>custom-message</c>.
     /// </summary>
     [JsonPropertyName("message")]
@@ -31,7 +31,7 @@ public sealed class TransferDestinationResponse
     public static TransferDestinationResponse ToNumber(string number, string? message = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
-        return new() { Destination = new NumberTransferDestination { Number = number, Message = SpokenMessage.From(message) } };
+        return new() { Destination = new NumberTransferDestination { Number = number, Message = message } };
     }
 
     /// <summary>Transfer to a SIP URI.</summary>
@@ -41,7 +41,7 @@ public sealed class TransferDestinationResponse
     public static TransferDestinationResponse ToSip(string sipUri, string? message = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sipUri);
-        return new() { Destination = new SipTransferDestination { SipUri = sipUri, Message = SpokenMessage.From(message) } };
+        return new() { Destination = new SipTransferDestination { SipUri = sipUri, Message = message } };
     }
 
     /// <summary>Transfer to another assistant of the squad.</summary>
@@ -51,7 +51,7 @@ public sealed class TransferDestinationResponse
     public static TransferDestinationResponse ToAssistant(string assistantName, string? message = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(assistantName);
-        return new() { Destination = new AssistantTransferDestination { AssistantName = assistantName, Message = SpokenMessage.From(message) } };
+        return new() { Destination = new AssistantTransferDestination { AssistantName = assistantName, Message = message } };
     }
 
     /// <summary>Refuse the transfer; the reason is given to the assistant, which tells the caller.</summary>

@@ -18,6 +18,12 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
     /// <summary>Whether an object without a (string) discriminator is an error rather than an unknown value.</summary>
     protected abstract bool DiscriminatorRequired { get; }
 
+    /// <summary>
+    /// Whether a value that is not an object (a plain string where the spec allows one, or a value Vapi may send
+    /// later) becomes the "unknown" subtype with the raw JSON kept, rather than an error.
+    /// </summary>
+    protected virtual bool KeepsOtherValues => false;
+
     /// <summary>Reads one concrete subtype from the reader's current object.</summary>
     protected delegate TBase ReadConcrete(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
@@ -72,6 +78,11 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
+            if (KeepsOtherValues)
+            {
+                return CreateUnknown(ref reader, null, options);
+            }
+
             throw new JsonException($"Expected a JSON object for {typeof(TBase).Name}, found {Describe(reader.TokenType)}.");
         }
 
@@ -99,8 +110,8 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
-        // An unknown subtype is written back exactly as it arrived.
-        if (value is IRawJson { RawJson.ValueKind: JsonValueKind.Object } unknown)
+        // An unknown subtype is written back exactly as it arrived (an object, or a plain value where allowed).
+        if (value is IRawJson { RawJson.ValueKind: not JsonValueKind.Undefined } unknown)
         {
             unknown.RawJson.WriteTo(writer);
             return;

@@ -8,7 +8,8 @@ namespace VapiWebhooks.Serialization;
 
 /// <summary>
 /// Source-generated serialization metadata for every message, model and reply type: no reflection, so the
-/// library is trim- and AOT-safe. Most code uses <see cref="VapiJson"/> instead.
+/// library is trim- and AOT-safe. Most code uses <see cref="VapiJson"/> instead. The assistant configuration
+/// generated from Vapi's spec (<c>Models/Generated</c>) comes in through <see cref="GeneratedModelTypes"/>.
 /// </summary>
 // No Converters here: a converter in the options turns off the generated fast-path writers for every type
 // (System.Text.Json only uses them when the options carry no converters). Dates name their converter on the
@@ -56,14 +57,9 @@ namespace VapiWebhooks.Serialization;
 [JsonSerializable(typeof(AssistantStartedMessage))]
 [JsonSerializable(typeof(LanguageChangedMessage))]
 [JsonSerializable(typeof(ConversationMessage))]
-[JsonSerializable(typeof(TransferDestination))]
+[JsonSerializable(typeof(GeneratedModelTypes))]
 [JsonSerializable(typeof(Analysis))]
 [JsonSerializable(typeof(Artifact))]
-[JsonSerializable(typeof(Assistant))]
-[JsonSerializable(typeof(AssistantModel))]
-[JsonSerializable(typeof(AssistantTranscriber))]
-[JsonSerializable(typeof(AssistantTransferDestination))]
-[JsonSerializable(typeof(AssistantVoice))]
 [JsonSerializable(typeof(BotConversationMessage))]
 [JsonSerializable(typeof(Call))]
 [JsonSerializable(typeof(CallCost))]
@@ -72,11 +68,8 @@ namespace VapiWebhooks.Serialization;
 [JsonSerializable(typeof(Customer))]
 [JsonSerializable(typeof(FunctionCallInfo))]
 [JsonSerializable(typeof(HandoffDestination))]
-[JsonSerializable(typeof(NumberTransferDestination))]
 [JsonSerializable(typeof(OpenAIMessage))]
 [JsonSerializable(typeof(PhoneNumber))]
-[JsonSerializable(typeof(ServerConfig))]
-[JsonSerializable(typeof(SipTransferDestination))]
 [JsonSerializable(typeof(SystemConversationMessage))]
 [JsonSerializable(typeof(ToolCall))]
 [JsonSerializable(typeof(ToolCallFunction))]
@@ -85,7 +78,6 @@ namespace VapiWebhooks.Serialization;
 [JsonSerializable(typeof(ToolFunctionDefinition))]
 [JsonSerializable(typeof(ToolWithToolCall))]
 [JsonSerializable(typeof(UnknownConversationMessage))]
-[JsonSerializable(typeof(UnknownTransferDestination))]
 [JsonSerializable(typeof(UserConversationMessage))]
 [JsonSerializable(typeof(AssistantRequestResponse))]
 [JsonSerializable(typeof(CallEndpointingResponse))]

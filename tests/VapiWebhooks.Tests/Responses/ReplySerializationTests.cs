@@ -18,7 +18,7 @@ public class ReplySerializationTests
     public static TheoryData<string, string, object> Replies() => new()
     {
         { "assistantId", ServerMessageTypes.AssistantRequest, AssistantRequestResponse.ForAssistantId("2f6b8c1e-assistant") },
-        { "assistantId+overrides", ServerMessageTypes.AssistantRequest, AssistantRequestResponse.ForAssistantId("2f6b8c1e-assistant", new Assistant { VariableValues = JsonElement.Parse("""{"name":"Dana"}"""), FirstMessage = "Hi Dana!" }) },
+        { "assistantId+overrides", ServerMessageTypes.AssistantRequest, AssistantRequestResponse.ForAssistantId("2f6b8c1e-assistant", new AssistantOverrides { VariableValues = new() { ["name"] = "Dana" }, FirstMessage = "Hi Dana!" }) },
         { "assistant", ServerMessageTypes.AssistantRequest, AssistantRequestResponse.ForAssistant(InlineAssistant()) },
         { "squadId", ServerMessageTypes.AssistantRequest, AssistantRequestResponse.ForSquadId("squad-1") },
         { "workflowId", ServerMessageTypes.AssistantRequest, AssistantRequestResponse.ForWorkflowId("workflow-1") },
@@ -295,9 +295,9 @@ public class ReplySerializationTests
     {
         Name = "Riley",
         FirstMessage = "Thanks for calling Harbor Dental!",
-        Model = new AssistantModel { Provider = "openai", Model = "gpt-4o" },
-        Voice = new AssistantVoice { Provider = "11labs", VoiceId = "burt" },
-        Transcriber = new AssistantTranscriber { Provider = "deepgram", Model = "nova-2", Language = "en" },
+        Model = new OpenAIModel { Model = "gpt-4o" },
+        Voice = new ElevenLabsVoice { VoiceId = "burt" },
+        Transcriber = new DeepgramTranscriber { Model = "nova-2", Language = "en" },
         EndCallPhrases = ["goodbye"],
         MaxDurationSeconds = 600,
     };
