@@ -16,6 +16,9 @@ What it does, and nothing more:
   * writes `{"$schema": draft-04, "definitions": {...}}` with sorted keys and a 2-space indent,
     so the output depends only on the input.
 Schema content is never edited otherwise. Python 3 standard library only.
+
+After a refresh, regenerate the typed assistant that is built from this file:
+    dotnet run --project tools/VapiWebhooks.ModelGenerator
 """
 
 import json
@@ -126,6 +129,7 @@ def main(argv):
     with open(output, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     print(f"wrote {len(document['definitions'])} definitions to {output}")
+    print("next: dotnet run --project tools/VapiWebhooks.ModelGenerator (regenerates src/VapiWebhooks/Models/Generated)")
     return 0
 
 

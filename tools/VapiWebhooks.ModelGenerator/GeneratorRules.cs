@@ -131,6 +131,7 @@ public static class GeneratorRules
         new(schema, "endCallFunctionEnabled", "bool", "Whether the model may end the call.", "an EndCallTool in Model.Tools"),
         new(schema, "dialKeypadFunctionEnabled", "bool", "Whether the model may press keypad keys.", "a DtmfTool in Model.Tools"),
         new(schema, "forwardingPhoneNumber", "string", "A number the model may forward the call to.", "a TransferCallTool in Model.Tools"),
+        new(schema, "silenceTimeoutSeconds", "double", "Seconds of customer silence before the call ends.", "Hooks (a customer.speech.timeout hook that ends the call)"),
         new(schema, "messagePlan", "JsonElement", "Idle messages spoken when the customer is silent.", "Hooks (a CallHookCustomerSpeechTimeout that says something)"),
     ];
 

@@ -524,6 +524,9 @@ public sealed class ModelGenerator
         w.Line($"public abstract class {union.Name} : VapiObject");
         w.Line("{");
         w.Line($"    /// <summary>The <c>{union.Discriminator}</c> that names the variant.</summary>");
+        w.Line("    // Same JSON name as the variants' overrides, so that the serializer writes the overriding property only.");
+        w.Line($"    [JsonPropertyName(\"{union.Discriminator}\")]");
+        w.Line("    [JsonPropertyOrder(-1)]");
         w.Line($"    public abstract string {property} {{ get; }}");
         if (union.AllowsString)
         {

@@ -74,7 +74,6 @@ public sealed class ReceptionistAssistantHandler(
             },
             Server = Server(webhook, timeoutSeconds: 20),
             EndCallPhrases = ["goodbye", "have a nice day"],
-            SilenceTimeoutSeconds = 30,
             MaxDurationSeconds = 900,
         };
 

@@ -31,7 +31,7 @@ public sealed class TransferDestinationResponse
     public static TransferDestinationResponse ToNumber(string number, string? message = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
-        return new() { Destination = new NumberTransferDestination { Number = number, Message = message } };
+        return new() { Destination = new NumberTransferDestination { Number = number, Message = Spoken(message) } };
     }
 
     /// <summary>Transfer to a SIP URI.</summary>
@@ -41,7 +41,7 @@ public sealed class TransferDestinationResponse
     public static TransferDestinationResponse ToSip(string sipUri, string? message = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sipUri);
-        return new() { Destination = new SipTransferDestination { SipUri = sipUri, Message = message } };
+        return new() { Destination = new SipTransferDestination { SipUri = sipUri, Message = Spoken(message) } };
     }
 
     /// <summary>Transfer to another assistant of the squad.</summary>
@@ -51,8 +51,11 @@ public sealed class TransferDestinationResponse
     public static TransferDestinationResponse ToAssistant(string assistantName, string? message = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(assistantName);
-        return new() { Destination = new AssistantTransferDestination { AssistantName = assistantName, Message = message } };
+        return new() { Destination = new AssistantTransferDestination { AssistantName = assistantName, Message = Spoken(message) } };
     }
+
+    // A custom-message object, as Vapi's own examples send it.
+    private static CustomMessage? Spoken(string? message) => message is null ? null : new CustomMessage { Content = message };
 
     /// <summary>Refuse the transfer; the reason is given to the assistant, which tells the caller.</summary>
     /// <param name="reason">Why the call is not transferred.</param>

@@ -86,7 +86,7 @@ public class AssistantRoundTripTests
     public void A_provider_this_library_does_not_know_is_kept_whole_and_written_back()
     {
         const string voice = """{"provider":"acme-tts","voiceId":"nova","warmth":{"level":3}}""";
-        var json = $$"""{"assistant":{"voice":{{voice}},"voicemailDetection":"off","model":{"provider":"acme-llm","model":"x"}}}""";
+        var json = """{"assistant":{"voice":""" + voice + ""","voicemailDetection":"off","model":{"provider":"acme-llm","model":"x"}}}""";
 
         var reply = ReadReply(json);
 

@@ -156,7 +156,7 @@ public class ReplySerializationTests
     public void Transfer_reply_puts_the_spoken_message_on_the_destination()
     {
         VapiJson.Serialize(TransferDestinationResponse.ToNumber("+14155550142", "Connecting you.")).Should().Be(
-            """{"destination":{"type":"number","number":"+14155550142","message":{"type":"custom-message","content":"Connecting you."}}}""");
+            """{"destination":{"type":"number","message":{"type":"custom-message","content":"Connecting you."},"number":"+14155550142"}}""");
         VapiJson.Serialize(TransferDestinationResponse.ToAssistant("Billing")).Should().Be(
             """{"destination":{"type":"assistant","assistantName":"Billing"}}""");
         VapiJson.Serialize(TransferDestinationResponse.Refuse("Closed.")).Should().Be("""{"error":"Closed."}""");

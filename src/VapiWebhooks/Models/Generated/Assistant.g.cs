@@ -370,6 +370,14 @@ public sealed partial class Assistant : VapiObject
     public string? ForwardingPhoneNumber { get; set; }
 
     /// <summary>
+    /// Seconds of customer silence before the call ends. Older Vapi examples show this field; Vapi has moved it to <c>Hooks (a customer.speech.timeout hook that ends the call)</c>.
+    /// It is typed so that such an assistant reads and writes back unchanged.
+    /// </summary>
+    [Obsolete("Vapi has moved this setting: use Hooks (a customer.speech.timeout hook that ends the call).")]
+    [JsonPropertyName("silenceTimeoutSeconds")]
+    public double? SilenceTimeoutSeconds { get; set; }
+
+    /// <summary>
     /// Idle messages spoken when the customer is silent. Older Vapi examples show this field; Vapi has moved it to <c>Hooks (a CallHookCustomerSpeechTimeout that says something)</c>.
     /// It is typed so that such an assistant reads and writes back unchanged.
     /// </summary>

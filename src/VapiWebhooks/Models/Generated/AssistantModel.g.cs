@@ -40,6 +40,9 @@ namespace VapiWebhooks.Models;
 public abstract class AssistantModel : VapiObject
 {
     /// <summary>The <c>provider</c> that names the variant.</summary>
+    // Same JSON name as the variants' overrides, so that the serializer writes the overriding property only.
+    [JsonPropertyName("provider")]
+    [JsonPropertyOrder(-1)]
     public abstract string Provider { get; }
 }
 

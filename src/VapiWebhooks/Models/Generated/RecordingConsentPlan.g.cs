@@ -25,6 +25,9 @@ namespace VapiWebhooks.Models;
 public abstract class RecordingConsentPlan : VapiObject
 {
     /// <summary>The <c>type</c> that names the variant.</summary>
+    // Same JSON name as the variants' overrides, so that the serializer writes the overriding property only.
+    [JsonPropertyName("type")]
+    [JsonPropertyOrder(-1)]
     public abstract string Type { get; }
 }
 

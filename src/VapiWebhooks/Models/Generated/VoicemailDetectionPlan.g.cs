@@ -27,6 +27,9 @@ namespace VapiWebhooks.Models;
 public abstract class VoicemailDetectionPlan : VapiObject
 {
     /// <summary>The <c>provider</c> that names the variant.</summary>
+    // Same JSON name as the variants' overrides, so that the serializer writes the overriding property only.
+    [JsonPropertyName("provider")]
+    [JsonPropertyOrder(-1)]
     public abstract string Provider { get; }
 
     /// <summary>The plain string the spec allows in place of an object; null stays null.</summary>
