@@ -148,7 +148,7 @@ public sealed class HandlerTests : IDisposable
             reply.Error.Should().BeNull();
             var desk = reply.Destination.Should().BeOfType<NumberTransferDestination>().Subject;
             desk.Number.Should().Be("+14155550199");
-            desk.Message!.Value.GetProperty("content").GetString().Should().Contain("front desk");
+            desk.Message.Should().BeOfType<CustomMessage>().Which.Content.Should().Contain("front desk");
         }
 
         // Monday 18:30: closed (Monday closes at 18:00).
