@@ -131,7 +131,7 @@ public sealed class CallControlClientTests : IAsyncLifetime
         await using var hanging = await HangingServer.StartAsync();
         await using var services = new CallControlServices(o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
             o.MaxRetryAttempts = 1;
         });
         var control = services.Factory.ForControlUrl(hanging.ControlUrl, "call-hang");

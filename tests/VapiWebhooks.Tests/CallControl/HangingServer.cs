@@ -20,6 +20,17 @@ internal sealed class HangingServer : IAsyncDisposable
 
     public int Connections => Volatile.Read(ref _connections);
 
+    /// <summary>The connection count once it reaches <paramref name="expected"/>, or after a bounded wait (the accept loop may lag the client).</summary>
+    public async Task<int> WaitForConnectionsAsync(int expected)
+    {
+        for (var i = 0; i < 40 && Connections < expected; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return Connections;
+    }
+
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public Uri ControlUrl => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/call-hang/control");
