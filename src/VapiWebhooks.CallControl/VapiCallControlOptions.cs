@@ -21,6 +21,12 @@ public sealed class VapiCallControlOptions
     /// </summary>
     public bool? AllowLoopback { get; set; }
 
+    /// <summary>
+    /// Vapi's public API key, sent as <c>Authorization: Bearer</c> with every command. Needed only when the
+    /// assistant's <c>monitorPlan.controlAuthenticationEnabled</c> is true; keep it in user-secrets or the environment.
+    /// </summary>
+    public string? PublicApiKey { get; set; }
+
     /// <summary>Time for one attempt before it is abandoned and retried (default 5 s).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using VapiWebhooks.CallControl.Calls;
 using VapiWebhooks.CallControl.Commands;
@@ -15,6 +16,7 @@ internal sealed class VapiCallControl : IVapiCallControl
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     private readonly IHttpClientFactory _clients;
+    private readonly IOptionsMonitor<VapiCallControlOptions> _options;
     private readonly CallRegistry _calls;
     private readonly CallControlMetrics _metrics;
     private readonly ILogger _logger;
@@ -22,12 +24,13 @@ internal sealed class VapiCallControl : IVapiCallControl
     private readonly bool _allowed;
     private readonly string _key;
 
-    public VapiCallControl(string? callId, Uri controlUrl, bool allowed, IHttpClientFactory clients, CallRegistry calls, CallControlMetrics metrics, ILogger logger, TimeProvider time)
+    public VapiCallControl(string? callId, Uri controlUrl, bool allowed, IHttpClientFactory clients, IOptionsMonitor<VapiCallControlOptions> options, CallRegistry calls, CallControlMetrics metrics, ILogger logger, TimeProvider time)
     {
         CallId = callId;
         ControlUrl = controlUrl;
         _allowed = allowed;
         _clients = clients;
+        _options = options;
         _calls = calls;
         _metrics = metrics;
         _logger = logger;
@@ -108,6 +111,11 @@ internal sealed class VapiCallControl : IVapiCallControl
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, ControlUrl) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = Json;
+            if (_options.CurrentValue.PublicApiKey is { Length: > 0 } key)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            }
+
             using var response = await _clients.CreateClient(CallControlHttp.ClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var code = (int)response.StatusCode;

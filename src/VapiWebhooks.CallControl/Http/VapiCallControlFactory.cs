@@ -65,7 +65,7 @@ internal sealed class VapiCallControlFactory : IVapiCallControlFactory
     public IVapiCallControl ForControlUrl(Uri controlUrl, string? callId = null)
     {
         ArgumentNullException.ThrowIfNull(controlUrl);
-        return new VapiCallControl(callId, controlUrl, IsAllowed(controlUrl), _clients, _calls, _metrics, _logger, _time);
+        return new VapiCallControl(callId, controlUrl, IsAllowed(controlUrl), _clients, _options, _calls, _metrics, _logger, _time);
     }
 
     public IVapiCallControl? ForCallId(string callId)

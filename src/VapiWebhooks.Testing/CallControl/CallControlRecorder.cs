@@ -209,7 +209,8 @@ public sealed class CallControlRecorder : IAsyncDisposable
             status = _endedCalls.Contains(callId) ? StatusCodes.Status404NotFound
                 : _scriptedStatuses.TryDequeue(out var scripted) ? scripted
                 : StatusCodes.Status200OK;
-            command = new RecordedCallCommand(callId, json, status, _time.GetUtcNow(), ++_sequence);
+            var authorization = context.Request.Headers.Authorization.ToString();
+            command = new RecordedCallCommand(callId, json, status, _time.GetUtcNow(), ++_sequence, authorization.Length == 0 ? null : authorization);
             _commands.Add(command);
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {

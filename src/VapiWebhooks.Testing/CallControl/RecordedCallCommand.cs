@@ -8,7 +8,8 @@ namespace VapiWebhooks.Testing.CallControl;
 /// <param name="AnsweredStatus">The status the recorder answered with.</param>
 /// <param name="ReceivedAt">When it arrived (the recorder's clock).</param>
 /// <param name="Sequence">Its place among every command the recorder received, from 1.</param>
-public sealed record RecordedCallCommand(string CallId, string Json, int AnsweredStatus, DateTimeOffset ReceivedAt, long Sequence)
+/// <param name="Authorization">The <c>Authorization</c> header, when one was sent (Vapi requires it when <c>monitorPlan.controlAuthenticationEnabled</c> is on).</param>
+public sealed record RecordedCallCommand(string CallId, string Json, int AnsweredStatus, DateTimeOffset ReceivedAt, long Sequence, string? Authorization = null)
 {
     private readonly Lazy<JsonElement?> _body = new(() => TryParse(Json));
 

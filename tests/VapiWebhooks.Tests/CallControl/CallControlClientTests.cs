@@ -144,6 +144,23 @@ public sealed class CallControlClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_public_api_key_is_sent_as_a_bearer_token_only_when_configured()
+    {
+        await using (var without = new CallControlServices())
+        {
+            await without.Factory.ForControlUrl(_recorder.ControlUrlFor("call-open"), "call-open").EndCallAsync();
+        }
+
+        await using (var with = new CallControlServices(o => o.PublicApiKey = "pk-test-123"))
+        {
+            await with.Factory.ForControlUrl(_recorder.ControlUrlFor("call-auth"), "call-auth").EndCallAsync();
+        }
+
+        _recorder.CommandsFor("call-open").Single().Authorization.Should().BeNull();
+        _recorder.CommandsFor("call-auth").Single().Authorization.Should().Be("Bearer pk-test-123");
+    }
+
+    [Fact]
     public async Task A_stored_call_id_finds_the_control_of_a_call_seen_before()
     {
         await using var services = new CallControlServices();
