@@ -9,7 +9,7 @@ using VapiWebhooks.Models;
 using VapiWebhooks.Testing;
 using VapiWebhooks.Testing.CallControl;
 
-namespace VapiWebhooks.Tests.CallControl;
+namespace VapiWebhooks.CallControl.Tests;
 
 /// <summary>Every command over real HTTP to the recorder on loopback: the JSON Vapi receives, retries, ended calls.</summary>
 public sealed class CallControlClientTests : IAsyncLifetime

@@ -5,10 +5,9 @@ using VapiWebhooks.CallControl.AsyncTools;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Testing;
 using VapiWebhooks.Testing.CallControl;
-using VapiWebhooks.Tests.Endpoint;
 using VapiWebhooks.Tools;
 
-namespace VapiWebhooks.Tests.CallControl;
+namespace VapiWebhooks.CallControl.Tests;
 
 /// <summary>
 /// Tools the assistant marks <c>async: true</c>: the reply comes at once, the tool runs afterwards, and its result

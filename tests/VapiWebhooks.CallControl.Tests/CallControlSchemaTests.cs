@@ -4,7 +4,7 @@ using VapiWebhooks.Testing;
 using VapiWebhooks.Testing.CallControl;
 using VapiWebhooks.Tests.Schemas;
 
-namespace VapiWebhooks.Tests.CallControl;
+namespace VapiWebhooks.CallControl.Tests;
 
 /// <summary>
 /// Every command, as the recorder received it over HTTP, validates against Vapi's <c>ClientInboundMessage*</c>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace VapiWebhooks.Tests.CallControl;
+namespace VapiWebhooks.CallControl.Tests;
 
 /// <summary>A raw socket on loopback that accepts connections and never answers: an attempt that hangs.</summary>
 internal sealed class HangingServer : IAsyncDisposable

@@ -1,7 +1,7 @@
 using VapiWebhooks.CallControl;
 using VapiWebhooks.Testing.CallControl;
 
-namespace VapiWebhooks.Tests.CallControl;
+namespace VapiWebhooks.CallControl.Tests;
 
 /// <summary>
 /// A control URL arrives in a message, so it is input: only https URLs on Vapi's hosts (or configured ones) are

@@ -2,9 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VapiWebhooks.CallControl;
-using VapiWebhooks.Tests.Endpoint;
 
-namespace VapiWebhooks.Tests.CallControl;
+namespace VapiWebhooks.CallControl.Tests;
 
 /// <summary>
 /// The call-control client as a host without ASP.NET gets it: <c>AddVapiCallControl</c> on a plain service
