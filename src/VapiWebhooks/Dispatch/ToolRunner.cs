@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VapiWebhooks.Diagnostics;
+using VapiWebhooks.Encryption;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Responses;
 using VapiWebhooks.Tools;
@@ -71,13 +72,29 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
             return NoSuchTool(call);
         }
 
+        // Decrypt, then bind: only tools with encrypted paths (sent by Vapi or declared at registration) pay for
+        // the RSA operation. A value that does not decrypt fails this call only.
+        var arguments = call.Arguments;
+        if (ToolArgumentDecryption.PathsFor(call.Tool, tool) is { } encryptedPaths)
+        {
+            try
+            {
+                arguments = ToolArgumentDecryption.Decrypt(arguments, encryptedPaths, services.GetService<VapiFieldDecryptor>() ?? VapiFieldDecryptor.None, tool);
+            }
+            catch (VapiDecryptionException ex)
+            {
+                Log.ToolArgumentNotDecrypted(telemetry.Logger, call.Name, call.Id, RequestText.Truncate(message.CallId), RequestText.Truncate(ex.Path ?? string.Empty), ex.Failure);
+                return Failed(call, RequestText.OneLine($"Invalid arguments for '{call.Name}': {ex.Message}"));
+            }
+        }
+
         var budget = HandlerBudgets.ForTool(call.Tool?.Server?.TimeoutSeconds, options.CurrentValue.Deadlines);
         var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         Task? abandoned = null;
         try
         {
             var context = new ToolCallContext(call.Id, call.Name, message, scope.ServiceProvider, call.ToolCall, call.Tool);
-            var run = await BudgetedRun.RunAsync(ct => tool.InvokeAsync(call.Arguments, context, ct), budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
+            var run = await BudgetedRun.RunAsync(ct => tool.InvokeAsync(arguments, context, ct), budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
             switch (run.Status)
             {
                 case BudgetedRunStatus.Completed:
