@@ -3,12 +3,16 @@ using VapiWebhooks.Models;
 
 namespace VapiWebhooks.Responses;
 
-/// <summary>The reply to <c>handoff-destination-request</c>. An empty destination or an error cancels the handoff.</summary>
+/// <summary>
+/// The reply to <c>handoff-destination-request</c>. Per Vapi's handoff docs, an empty destination or an error cancels the
+/// handoff (the error is added to the conversation); <see cref="LetVapiDecide"/> says nothing, so Vapi goes on with what the
+/// assistant's configuration says.
+/// </summary>
 public sealed class HandoffDestinationResponse
 {
-    /// <summary>Where the call is handed off to (always sent; empty to cancel).</summary>
+    /// <summary>Where the call is handed off to: empty to cancel, null (not sent) to leave the choice to Vapi.</summary>
     [JsonPropertyName("destination")]
-    public HandoffDestination Destination { get; set; } = new();
+    public HandoffDestination? Destination { get; set; } = new();
 
     /// <summary>A result for the model about the handoff.</summary>
     [JsonPropertyName("result")]
@@ -40,4 +44,11 @@ public sealed class HandoffDestinationResponse
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return new() { Error = reason };
     }
+
+    /// <summary>
+    /// Give no destination and no error (<c>{}</c>): neither cancel the handoff nor add an error to the conversation. The
+    /// library answers this when no <see cref="Handlers.IHandoffDestinationRequestHandler"/> is registered, or it fails.
+    /// </summary>
+    /// <returns>The reply.</returns>
+    public static HandoffDestinationResponse LetVapiDecide() => new() { Destination = null };
 }

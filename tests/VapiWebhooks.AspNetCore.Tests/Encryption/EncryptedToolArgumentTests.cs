@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VapiWebhooks.Encryption;

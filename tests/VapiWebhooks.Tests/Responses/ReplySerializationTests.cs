@@ -167,6 +167,7 @@ public class ReplySerializationTests
     {
         VapiJson.Serialize(HandoffDestinationResponse.ToAssistant("Billing")).Should().Be("""{"destination":{"type":"assistant","assistantName":"Billing"}}""");
         VapiJson.Serialize(HandoffDestinationResponse.Cancel("Nobody free.")).Should().Be("""{"destination":{},"error":"Nobody free."}""");
+        VapiJson.Serialize(HandoffDestinationResponse.LetVapiDecide()).Should().Be("{}");
     }
 
     [Fact]
