@@ -52,6 +52,15 @@ public class AddedFieldsTests
     }
 
     [Fact]
+    public void Assistant_started_types_the_new_assistant()
+    {
+        var message = (AssistantStartedMessage)VapiJson.DeserializeMessage("""{"message":{"type":"assistant.started","newAssistant":{"name":"Billing","firstMessage":"Hi, billing here."}}}"""u8, out _);
+
+        message.NewAssistant!.Name.Should().Be("Billing");
+        message.ExtensionData.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
     public void A_handoff_destination_types_its_squad_dynamic_and_extraction_fields()
     {
         var destination = JsonSerializer.Deserialize("""{"type":"squad","squadId":"sq-1","entryAssistantName":"Greeter","variableExtractionPlan":{"schema":{"type":"object"}},"server":{"url":"https://example.com/handoff"}}""", VapiJsonContext.Default.HandoffDestination)!;
