@@ -61,9 +61,10 @@ public sealed class PostgreSqlInboxKillTests(PostgreSqlServer server, Xunit.Abst
         ProcessHost.ReadJournal(journalB).Should().NotBeEmpty("the surviving instance shares the work");
         var twice = handled.GroupBy(e => e.MessageId).Where(g => g.Count() > 1).ToList();
         var handledByVictim = ProcessHost.ReadJournal(journalA).Select(e => e.MessageId).ToHashSet();
-        twice.Should().OnlyContain(g => handledByVictim.Contains(g.Key), "a message handled twice was first run by the killed instance");
+        // Where, not OnlyContain: no message handled twice is a valid outcome, and OnlyContain fails on an empty list.
+        twice.Where(g => !handledByVictim.Contains(g.Key)).Should().BeEmpty("a message handled twice was first run by the killed instance");
         twice.Count.Should().BeLessThanOrEqualTo(MaxConcurrency, "only handlers running in the killed instance (at most MaxConcurrency) may run again");
         output.WriteLine($"acknowledged {acknowledged.Count}, handled by the victim {handledByVictim.Count}, twice {twice.Count}, phases: {string.Join(", ", phases)}");
-        twice.Should().OnlyContain(g => g.Count() == 2 && g.Max(e => e.Attempt) == g.Min(e => e.Attempt) + 1, "a re-run is the next attempt of the interrupted one");
+        twice.Where(g => g.Count() != 2 || g.Max(e => e.Attempt) != g.Min(e => e.Attempt) + 1).Should().BeEmpty("a re-run is the next attempt of the interrupted one");
     }
 }

@@ -50,6 +50,7 @@ public sealed class SqliteInboxKillTests : IDisposable
         acknowledged.Where(id => !handledIds.Contains(id)).Should().BeEmpty("every acknowledged message is handled after the restart");
         var twice = handled.GroupBy(e => e.MessageId).Where(g => g.Count() > 1).ToList();
         twice.Count.Should().BeLessThanOrEqualTo(MaxConcurrency, "only handlers running at the kill (at most MaxConcurrency) may run again");
-        twice.Should().OnlyContain(g => g.Min(e => e.Attempt) == 1 && g.Max(e => e.Attempt) == 2, "a re-run is the next attempt of a message interrupted at its first");
+        // Where, not OnlyContain: no re-run is a valid outcome, and OnlyContain fails on an empty list.
+        twice.Where(g => g.Min(e => e.Attempt) != 1 || g.Max(e => e.Attempt) != 2).Should().BeEmpty("a re-run is the next attempt of a message interrupted at its first");
     }
 }
