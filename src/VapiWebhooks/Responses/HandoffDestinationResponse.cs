@@ -4,15 +4,15 @@ using VapiWebhooks.Models;
 namespace VapiWebhooks.Responses;
 
 /// <summary>
-/// The reply to <c>handoff-destination-request</c>. Per Vapi's handoff docs, an empty destination or an error cancels the
-/// handoff (the error is added to the conversation); <see cref="LetVapiDecide"/> says nothing, so Vapi goes on with what the
-/// assistant's configuration says.
+/// The reply to <c>handoff-destination-request</c> (a handoff tool's <c>dynamic</c> destination). Per Vapi's handoff docs,
+/// an empty destination or an error means the handoff does not execute, and an error is added to the conversation;
+/// <see cref="LetVapiDecide"/> sends the empty destination alone, so nothing of the library's reaches the conversation.
 /// </summary>
 public sealed class HandoffDestinationResponse
 {
-    /// <summary>Where the call is handed off to: empty to cancel, null (not sent) to leave the choice to Vapi.</summary>
+    /// <summary>Where the call is handed off to (always sent: Vapi's schema requires it; empty when there is none).</summary>
     [JsonPropertyName("destination")]
-    public HandoffDestination? Destination { get; set; } = new();
+    public HandoffDestination Destination { get; set; } = new();
 
     /// <summary>A result for the model about the handoff.</summary>
     [JsonPropertyName("result")]
@@ -46,9 +46,12 @@ public sealed class HandoffDestinationResponse
     }
 
     /// <summary>
-    /// Give no destination and no error (<c>{}</c>): neither cancel the handoff nor add an error to the conversation. The
-    /// library answers this when no <see cref="Handlers.IHandoffDestinationRequestHandler"/> is registered, or it fails.
+    /// Give no destination and no error (<c>{"destination":{}}</c>): the handoff does not execute, no error text is added to
+    /// the conversation, and the caller hears what the handoff tool's own configuration in Vapi says when a handoff fails
+    /// (its <c>request-failed</c> message, else the model's reply). Vapi documents no fallback destination of its own for a
+    /// dynamic handoff, and its schema requires <c>destination</c>, so this is the reply that leaves the most to Vapi. The
+    /// library answers it when no <see cref="Handlers.IHandoffDestinationRequestHandler"/> is registered, or it fails.
     /// </summary>
     /// <returns>The reply.</returns>
-    public static HandoffDestinationResponse LetVapiDecide() => new() { Destination = null };
+    public static HandoffDestinationResponse LetVapiDecide() => new();
 }
