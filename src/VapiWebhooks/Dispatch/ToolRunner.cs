@@ -73,18 +73,31 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
         }
 
         // Decrypt, then bind: only tools with encrypted paths (sent by Vapi or declared at registration) pay for
-        // the RSA operation. A value that does not decrypt fails this call only.
-        var arguments = call.Arguments;
+        // the RSA operation, and it happens here, in the request (an async tool runs later, in a scope of its own).
+        // A value that does not decrypt fails this call only.
         if (ToolArgumentDecryption.PathsFor(call.Tool, tool) is { } encryptedPaths)
         {
             try
             {
-                arguments = ToolArgumentDecryption.Decrypt(arguments, encryptedPaths, services.GetService<VapiFieldDecryptor>() ?? VapiFieldDecryptor.None, tool);
+                call = call with { Arguments = ToolArgumentDecryption.Decrypt(call.Arguments, encryptedPaths, services.GetService<VapiFieldDecryptor>() ?? VapiFieldDecryptor.None, tool) };
             }
             catch (VapiDecryptionException ex)
             {
                 Log.ToolArgumentNotDecrypted(telemetry.Logger, call.Name, call.Id, RequestText.Truncate(message.CallId), RequestText.Truncate(ex.Path ?? string.Empty), ex.Failure);
                 return Failed(call, RequestText.OneLine($"Invalid arguments for '{call.Name}': {ex.Message}"));
+            }
+        }
+
+        // Vapi does not wait for an async tool: a runner (VapiWebhooks.CallControl) answers now and delivers later.
+        if (call.Tool?.Async == true && services.GetService<IVapiAsyncToolRunner>() is { } runner)
+        {
+            var scopes = services.GetRequiredService<IServiceScopeFactory>();
+            var accepted = runner.TryStart(new AsyncToolCall(call.Id, call.Name, message, call.Tool, ct => RunDetachedAsync(tool, call, message, scopes, ct)));
+            if (accepted is not null)
+            {
+                accepted.ToolCallId = call.Id;
+                accepted.Name = call.Name;
+                return accepted;
             }
         }
 
@@ -94,7 +107,7 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
         try
         {
             var context = new ToolCallContext(call.Id, call.Name, message, scope.ServiceProvider, call.ToolCall, call.Tool);
-            var run = await BudgetedRun.RunAsync(ct => tool.InvokeAsync(arguments, context, ct), budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
+            var run = await BudgetedRun.RunAsync(ct => tool.InvokeAsync(call.Arguments, context, ct), budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
             switch (run.Status)
             {
                 case BudgetedRunStatus.Completed:
@@ -118,6 +131,25 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
             {
                 // A tool that outlived its deadline still uses the scope: dispose it once the tool is done.
                 _ = abandoned.ContinueWith(static (_, state) => ((AsyncServiceScope)state!).DisposeAsync().AsTask(), scope, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+        }
+    }
+
+    /// <summary>Runs an async tool after the reply: in a scope of its own (the request's is gone), within the runner's token.</summary>
+    private async Task<ToolCallResult> RunDetachedAsync(VapiToolRegistration tool, ToolInvocation call, ServerMessage message, IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            try
+            {
+                var context = new ToolCallContext(call.Id, call.Name, message, scope.ServiceProvider, call.ToolCall, call.Tool);
+                var value = await tool.InvokeAsync(call.Arguments, context, cancellationToken).ConfigureAwait(false);
+                return ToResult(tool, value, call, message);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                return FailureFor(ex, call, message);
             }
         }
     }
