@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace VapiWebhooks.Models;
@@ -26,9 +25,37 @@ public sealed class HandoffDestination : VapiObject
     [JsonPropertyName("description")]
     public string? Description { get; set; }
 
-    /// <summary>How much of the conversation the next assistant sees, as Vapi defines it.</summary>
+    /// <summary>Settings of the assistant to hand off to that replace its saved ones, and its template variables (<c>variableValues</c>).</summary>
+    [JsonPropertyName("assistantOverrides")]
+    public AssistantOverrides? AssistantOverrides { get; set; }
+
+    /// <summary>How much of the conversation the next assistant sees (a <see cref="ContextEngineeringPlanAll"/>, <see cref="ContextEngineeringPlanNone"/>, ...).</summary>
     [JsonPropertyName("contextEngineeringPlan")]
-    public JsonElement? ContextEngineeringPlan { get; set; }
+    public ContextEngineeringPlan? ContextEngineeringPlan { get; set; }
+
+    /// <summary>What to extract from the conversation into variables before the handoff.</summary>
+    [JsonPropertyName("variableExtractionPlan")]
+    public VariableExtractionPlan? VariableExtractionPlan { get; set; }
+
+    /// <summary>The id of the saved squad to hand off to (<c>squad</c> destinations).</summary>
+    [JsonPropertyName("squadId")]
+    public string? SquadId { get; set; }
+
+    /// <summary>An inline squad to hand off to (<c>squad</c> destinations).</summary>
+    [JsonPropertyName("squad")]
+    public Squad? Squad { get; set; }
+
+    /// <summary>Settings applied to every member of the squad handed off to, and its template variables (<c>squad</c> destinations).</summary>
+    [JsonPropertyName("squadOverrides")]
+    public AssistantOverrides? SquadOverrides { get; set; }
+
+    /// <summary>The squad member to start with (<c>squad</c> destinations); the first member when not set.</summary>
+    [JsonPropertyName("entryAssistantName")]
+    public string? EntryAssistantName { get; set; }
+
+    /// <summary>Where Vapi sends the <c>handoff-destination-request</c> (<c>dynamic</c> destinations).</summary>
+    [JsonPropertyName("server")]
+    public ServerConfig? Server { get; set; }
 
     /// <summary>A handoff to the named assistant of the squad.</summary>
     /// <param name="assistantName">The assistant's name.</param>
