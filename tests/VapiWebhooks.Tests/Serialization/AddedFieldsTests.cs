@@ -68,7 +68,7 @@ public class AddedFieldsTests
 
         destination.SquadId.Should().Be("sq-1");
         destination.EntryAssistantName.Should().Be("Greeter");
-        destination.VariableExtractionPlan!.Schema!.Value.GetProperty("type").GetString().Should().Be("object");
+        destination.VariableExtractionPlan!.Schema!.Type.Should().Be("object");
         destination.Server!.Url.Should().Be("https://example.com/handoff");
         destination.ExtensionData.Should().BeNullOrEmpty();
     }
