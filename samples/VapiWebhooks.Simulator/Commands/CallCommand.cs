@@ -14,6 +14,8 @@ internal static class CallCommand
         var endpointing = new Option<bool>("--endpointing") { Description = "Send a call.endpointing.request after each user turn (automatic with a custom endpointing model at this URL)." };
         var command = new Command("call", "Play one realistic call: assistant-request, status updates, speech, transcripts, conversation updates, a tool call per tool of the returned assistant, voice requests for a custom voice, end-of-call report.");
         options.AddTo(command);
+        var noControlUrl = new Option<bool>("--no-control-url") { Description = "Serve no control URL: the call's monitor.controlUrl is left out (a server that cannot reach this machine)." };
+        command.Add(noControlUrl);
         command.Add(caller);
         command.Add(knowledgeBase);
         command.Add(endpointing);
@@ -30,7 +32,7 @@ internal static class CallCommand
                 Today = settings.Today,
                 Strict = settings.Strict,
             };
-            return runners().RunAsync("call", null, settings, (runner, deadlines, report, ct) => new CallSimulation(runner, deadlines, plan, report).RunAsync(ct), cancellationToken);
+            return runners().RunAsync("call", null, settings, (runner, deadlines, report, ct) => new CallSimulation(runner, deadlines, plan, report).RunAsync(ct), cancellationToken, serveControlUrl: !result.GetValue(noControlUrl));
         });
         return command;
     }
