@@ -17,7 +17,7 @@ internal sealed class ControlEvent
     /// <summary>What the control URL answered (200 while the call lasts, 404 after it ended).</summary>
     public int? Status { get; init; }
 
-    /// <summary>When it arrived, from the start of the run.</summary>
+    /// <summary>When it arrived, from the call's first message.</summary>
     public double AfterMs { get; init; }
 
     public List<Violation> Violations { get; } = [];

@@ -41,12 +41,16 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
     private string? _endedByServer;
     private bool _callOver;
 
+    // When the first message was sent: commands are timed from here.
+    private DateTimeOffset _callStarted = DateTimeOffset.UtcNow;
+
     // One seeded generator per call, reading what earlier results told the model.
     private ArgumentGenerator Generator => _generator ??= new ArgumentGenerator(plan.Seed, plan.Today, _memory);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         report.CallId = _call.Id;
+        _callStarted = DateTimeOffset.UtcNow;
         if (runner.Control is { } control)
         {
             // The server posts its commands here; never to Vapi's real hosts for a simulated call.
@@ -176,7 +180,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
             {
                 Type = "missing",
                 Label = $"control: no result of {pending.Name}",
-                AfterMs = (DateTimeOffset.UtcNow - report.StartedAt).TotalMilliseconds,
+                AfterMs = (DateTimeOffset.UtcNow - _callStarted).TotalMilliseconds,
             };
             var text = string.Create(CultureInfo.InvariantCulture, $"{pending.Name} was async: its result never came through the control URL within {pending.Deadline.TotalSeconds:0.#} s, so the caller never hears it");
             if (_endedByServer is not null)
@@ -451,7 +455,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
                 Type = command.Type ?? "?",
                 Label = ControlLabel(command),
                 Status = command.AnsweredStatus,
-                AfterMs = (command.ReceivedAt - report.StartedAt).TotalMilliseconds,
+                AfterMs = (command.ReceivedAt - _callStarted).TotalMilliseconds,
             };
             seen.Violations.AddRange(ControlCommandCheck.Check(command, runner.Schema));
             if (_callOver || _endedByServer is not null)
