@@ -62,7 +62,8 @@ public sealed class HandlerTests : IDisposable
         assistant.Server!.Url.Should().Be("http://localhost/vapi/webhook");
         assistant.Server.Headers!["Authorization"].Should().Be("Bearer " + SampleHostFactory.Token);
         var functions = model.Tools!.OfType<FunctionTool>().ToList();
-        functions.Select(t => t.Function!.Name).Should().BeEquivalentTo("find_free_slots", "book_appointment", "cancel_appointment", "look_up_appointment");
+        functions.Select(t => t.Function!.Name).Should().BeEquivalentTo("find_free_slots", "book_appointment", "send_confirmation", "cancel_appointment", "look_up_appointment");
+        functions.Where(t => t.Async == true).Select(t => t.Function!.Name).Should().Equal(["send_confirmation"], "texting takes seconds: Vapi must not wait for it");
         functions.Should().OnlyContain(t => t.Server!.Url == "http://localhost/vapi/webhook");
         model.Tools.Should().ContainSingle(t => t is TransferCallTool);
         model.KnowledgeBase.Should().BeOfType<CustomKnowledgeBase>().Which.Server!.Url.Should().Be("http://localhost/vapi/webhook");
@@ -76,9 +77,12 @@ public sealed class HandlerTests : IDisposable
         using var response = await _client.PostVapiMessageAsync(VapiTestMessages.AssistantRequest("+14155550888"));
         var assistant = (await response.ReadVapiReplyAsync<AssistantRequestResponse>()).Assistant!;
 
+        // conversation-update and transcript: the closing-time and ask-for-a-person handlers, which act through call control.
         assistant.ServerMessages.Should().Equal(
+            ServerMessageTypes.ConversationUpdate,
             ServerMessageTypes.EndOfCallReport,
             ServerMessageTypes.StatusUpdate,
+            ServerMessageTypes.Transcript,
             ServerMessageTypes.ToolCalls,
             ServerMessageTypes.TransferDestinationRequest);
 

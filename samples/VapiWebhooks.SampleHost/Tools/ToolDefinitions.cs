@@ -9,10 +9,18 @@ public static class ToolDefinitions
     public const string BookAppointment = "book_appointment";
     public const string CancelAppointment = "cancel_appointment";
     public const string LookUpAppointment = "look_up_appointment";
+    public const string SendConfirmation = "send_confirmation";
 
     /// <summary>The tools, each answered by <paramref name="server"/> (this host, with the credential Vapi must use).</summary>
     public static List<Tool> Build(ServerConfig server, bool withTransfer)
     {
+        // Async: texting takes a few seconds, so Vapi does not wait; the result reaches the call through its control URL.
+        var sendConfirmation = FunctionTool.ServedBy(server, SendConfirmation, "Text the caller a confirmation of an appointment. The text takes a few seconds; you are told when it has gone.", new()
+        {
+            ["appointmentId"] = JsonSchema.ForInteger("The appointment number."),
+        }, "appointmentId");
+        sendConfirmation.Async = true;
+
         List<Tool> tools =
         [
             FunctionTool.ServedBy(server, FindFreeSlots, "List the free appointment slots on a day. Call it before offering times.", new()
@@ -27,6 +35,7 @@ public static class ToolDefinitions
                 ["patientName"] = JsonSchema.ForString("The patient's full name."),
                 ["reason"] = JsonSchema.ForString("Why they are coming: check-up, cleaning, toothache..."),
             }, "date", "time", "patientName"),
+            sendConfirmation,
             FunctionTool.ServedBy(server, CancelAppointment, "Cancel one of the caller's appointments by its number.", new()
             {
                 ["appointmentId"] = JsonSchema.ForInteger("The appointment number."),
