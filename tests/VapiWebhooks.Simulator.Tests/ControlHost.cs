@@ -12,6 +12,7 @@ using VapiWebhooks.Messages;
 using VapiWebhooks.Models;
 using VapiWebhooks.Responses;
 using VapiWebhooks.Security;
+using VapiWebhooks.Serialization;
 
 namespace VapiWebhooks.Simulator.Tests;
 
@@ -128,7 +129,7 @@ public sealed class ControlHost : IAsyncDisposable
     {
         public Task<AssistantRequestResponse> HandleAsync(AssistantRequestMessage message, CancellationToken cancellationToken)
         {
-            var tools = JsonDocument.Parse($$"""
+            var tools = JsonSerializer.Deserialize($$"""
                 [
                   {
                     "type": "function",
@@ -150,14 +151,13 @@ public sealed class ControlHost : IAsyncDisposable
                     "server": { "url": "{{self.Url}}", "timeoutSeconds": 10 }
                   }
                 ]
-                """).RootElement.Clone();
+                """, VapiJsonContext.Default.IListTool)!;
             var assistant = new Assistant
             {
                 Name = "Sam",
                 FirstMessage = "Harbor Dental, this is Sam.",
-                Model = new AssistantModel
+                Model = new OpenAIModel
                 {
-                    Provider = "openai",
                     Model = "gpt-4o",
                     Messages = [new OpenAIMessage { Role = ConversationRole.System, Content = "You are Sam." }],
                     Tools = tools,
