@@ -10,7 +10,8 @@ vapi-server-messages.schema.json beside this script.
 
 What it does, and nothing more:
   * takes `ServerMessage`, every `ServerMessage*` schema (which includes every
-    `ServerMessageResponse*` schema) and the transitive closure of the schemas they reference;
+    `ServerMessageResponse*` schema), every `ClientInboundMessage*` schema (the live-call control
+    commands) and the transitive closure of the schemas they reference;
   * rewrites every reference `#/components/schemas/X` (in `$ref` and in OpenAPI
     `discriminator.mapping` values) to `#/definitions/X`, so that NJsonSchema can resolve it;
   * writes `{"$schema": draft-04, "definitions": {...}}` with sorted keys and a 2-space indent,
@@ -93,7 +94,9 @@ def extract(openapi):
         schemas = openapi["components"]["schemas"]
     except (KeyError, TypeError):
         raise SystemExit("input has no components.schemas: is it a Vapi openapi.json?")
-    roots = sorted(name for name in schemas if name == "ServerMessage" or name.startswith("ServerMessage"))
+    # ServerMessage*: what Vapi posts and reads back. ClientInboundMessage*: the live-call control commands a
+    # server posts to call.monitor.controlUrl.
+    roots = sorted(name for name in schemas if name.startswith(("ServerMessage", "ClientInboundMessage")))
     if "ServerMessage" not in roots:
         raise SystemExit("input has no ServerMessage schema")
     selected = set()

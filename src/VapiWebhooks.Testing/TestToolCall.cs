@@ -9,7 +9,8 @@ namespace VapiWebhooks.Testing;
 /// <param name="TimeoutSeconds">The tool's <c>server.timeoutSeconds</c> (Vapi's default 20 when null).</param>
 /// <param name="Id">The tool call id; generated when null.</param>
 /// <param name="ServerUrl">The tool's server URL.</param>
-public sealed record TestToolCall(string Name, string ArgumentsJson = "{}", bool ArgumentsAsString = false, double? TimeoutSeconds = null, string? Id = null, string? ServerUrl = null)
+/// <param name="Async">The tool's <c>async</c> flag: Vapi does not wait for the reply, the result goes to the call's control URL.</param>
+public sealed record TestToolCall(string Name, string ArgumentsJson = "{}", bool ArgumentsAsString = false, double? TimeoutSeconds = null, string? Id = null, string? ServerUrl = null, bool Async = false)
 {
     internal JsonElement ArgumentsElement()
     {

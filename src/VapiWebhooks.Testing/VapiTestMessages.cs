@@ -79,7 +79,7 @@ public static partial class VapiTestMessages
             {
                 Type = "function",
                 Function = new ToolFunctionDefinition { Name = spec.Name, Parameters = JsonElement.Parse("""{"type":"object","properties":{}}""") },
-                Async = false,
+                Async = spec.Async,
                 Server = new ServerConfig { Url = spec.ServerUrl ?? "https://example.ngrok.app/vapi/webhook", TimeoutSeconds = spec.TimeoutSeconds },
                 Messages = JsonElement.Parse("[]"),
                 ToolCall = toolCall,

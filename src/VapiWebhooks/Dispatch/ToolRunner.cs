@@ -71,6 +71,19 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
             return NoSuchTool(call);
         }
 
+        // Vapi does not wait for an async tool: a runner (VapiWebhooks.CallControl) answers now and delivers later.
+        if (call.Tool?.Async == true && services.GetService<IVapiAsyncToolRunner>() is { } runner)
+        {
+            var scopes = services.GetRequiredService<IServiceScopeFactory>();
+            var accepted = runner.TryStart(new AsyncToolCall(call.Id, call.Name, message, call.Tool, ct => RunDetachedAsync(tool, call, message, scopes, ct)));
+            if (accepted is not null)
+            {
+                accepted.ToolCallId = call.Id;
+                accepted.Name = call.Name;
+                return accepted;
+            }
+        }
+
         var budget = HandlerBudgets.ForTool(call.Tool?.Server?.TimeoutSeconds, options.CurrentValue.Deadlines);
         var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         Task? abandoned = null;
@@ -101,6 +114,25 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
             {
                 // A tool that outlived its deadline still uses the scope: dispose it once the tool is done.
                 _ = abandoned.ContinueWith(static (_, state) => ((AsyncServiceScope)state!).DisposeAsync().AsTask(), scope, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+        }
+    }
+
+    /// <summary>Runs an async tool after the reply: in a scope of its own (the request's is gone), within the runner's token.</summary>
+    private async Task<ToolCallResult> RunDetachedAsync(VapiToolRegistration tool, ToolInvocation call, ServerMessage message, IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            try
+            {
+                var context = new ToolCallContext(call.Id, call.Name, message, scope.ServiceProvider, call.ToolCall, call.Tool);
+                var value = await tool.InvokeAsync(call.Arguments, context, cancellationToken).ConfigureAwait(false);
+                return ToResult(tool, value, call, message);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                return FailureFor(ex, call, message);
             }
         }
     }
