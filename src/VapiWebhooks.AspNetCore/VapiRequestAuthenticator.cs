@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using VapiWebhooks.Encryption;
 using VapiWebhooks.Security;
 
 namespace VapiWebhooks.AspNetCore;
@@ -77,7 +78,7 @@ internal sealed class VapiRequestAuthenticator : IDisposable
             return entry;
         }
 
-        entry = Credential.Create(current, _replayStore, _timeProvider);
+        entry = Credential.Create(current, _replayStore, _timeProvider, VapiCredentialOptionsSetup.SectionFor(name));
         _entries[name] = entry;
         return entry;
     }
@@ -101,13 +102,15 @@ internal sealed class VapiRequestAuthenticator : IDisposable
     }
 
     /// <summary>One credential's verifier and allow-list, built once per options instance.</summary>
-    internal sealed record Credential(VapiAuthenticationOptions Options, VapiRequestVerifier? Verifier, VapiNetworkAllowList? AllowList)
+    internal sealed record Credential(VapiAuthenticationOptions Options, VapiRequestVerifier? Verifier, VapiNetworkAllowList? AllowList, VapiFieldDecryptor Decryptor)
     {
-        public static Credential Create(VapiAuthenticationOptions options, IVapiReplayStore replayStore, TimeProvider timeProvider)
+        public static Credential Create(VapiAuthenticationOptions options, IVapiReplayStore replayStore, TimeProvider timeProvider, string sectionPath)
         {
             var verifier = options.Bearer is null && options.Hmac is null ? null : new VapiRequestVerifier(options, timeProvider, replayStore);
             var allowList = options.AllowedNetworks is { Count: > 0 } networks ? VapiNetworkAllowList.Parse(networks) : null;
-            return new Credential(options, verifier, allowList);
+            // Keys are read once per options instance: a reload (key rotation) loads the new ones.
+            var decryptor = VapiFieldDecryptor.Create(options.Encryption, sectionPath + ":Encryption");
+            return new Credential(options, verifier, allowList, decryptor);
         }
 
         public bool IsSourceAllowed(IPAddress? remoteAddress)

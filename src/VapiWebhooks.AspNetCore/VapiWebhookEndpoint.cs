@@ -128,6 +128,14 @@ internal sealed class VapiWebhookEndpoint
             }
 
             context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
+
+            // The credential's keys are set for the request before anything binds or stores the message: tool
+            // arguments are decrypted just before binding, and handlers (inline or the inbox's) inject the decryptor.
+            if (credential.Decryptor.HasKeys)
+            {
+                context.RequestServices.GetRequiredService<RequestDecryptor>().Decryptor = credential.Decryptor;
+            }
+
             if (_inbox is not null && _inbox.Stores(message))
             {
                 await InboxResponse.WriteAsync(context, _inbox, message, body.Memory).ConfigureAwait(false);

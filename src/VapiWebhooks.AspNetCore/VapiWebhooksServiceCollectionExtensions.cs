@@ -30,6 +30,8 @@ public static class VapiWebhooksAspNetCoreServiceCollectionExtensions
         services.TryAddSingleton<IVapiReplayStore>(sp => new InMemoryVapiReplayStore(sp.GetService<TimeProvider>()));
         services.TryAddSingleton<VapiRequestAuthenticator>();
         services.TryAddSingleton<RefusalReporter>();
+        services.TryAddScoped<RequestDecryptor>();
+        services.TryAddScoped(static sp => sp.GetRequiredService<RequestDecryptor>().Decryptor);
         services.TryAddSingleton<VapiWebhookEndpoint>();
         return builder;
     }

@@ -80,7 +80,12 @@ public static partial class VapiTestMessages
                 Type = "function",
                 Function = new ToolFunctionDefinition { Name = spec.Name, Parameters = JsonElement.Parse("""{"type":"object","properties":{}}""") },
                 Async = spec.Async,
-                Server = new ServerConfig { Url = spec.ServerUrl ?? "https://example.ngrok.app/vapi/webhook", TimeoutSeconds = spec.TimeoutSeconds },
+                Server = new ServerConfig
+                {
+                    Url = spec.ServerUrl ?? "https://example.ngrok.app/vapi/webhook",
+                    TimeoutSeconds = spec.TimeoutSeconds,
+                    EncryptedPaths = spec.EncryptedPaths.Count > 0 && spec.ListEncryptedPaths ? [.. spec.EncryptedPaths] : null,
+                },
                 Messages = JsonElement.Parse("[]"),
                 ToolCall = toolCall,
             });

@@ -178,6 +178,37 @@ public sealed class VapiWebhooksBuilder
     }
 
     /// <summary>
+    /// Declares argument paths of a registered tool that Vapi encrypts (<c>ssn</c>, <c>payment.cardNumber</c>): they are
+    /// decrypted with the credential's <c>Encryption:PrivateKeys</c> before binding, as the paths Vapi lists in the tool's
+    /// <c>server.encryptedPaths</c> are. Declare them when Vapi's message might omit that list; a declared path that arrives
+    /// unencrypted fails the call rather than bind plaintext the tool expected to be protected.
+    /// </summary>
+    /// <param name="functionName">The function name of a tool registered with <c>AddTool</c>.</param>
+    /// <param name="paths">The argument paths, dot-separated; <c>[n]</c> for an array item.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="InvalidOperationException">No tool of that name is registered yet.</exception>
+    /// <exception cref="ArgumentException">A path is empty or malformed.</exception>
+    public VapiWebhooksBuilder DecryptArguments(string functionName, params string[] paths)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
+        ArgumentNullException.ThrowIfNull(paths);
+        var registration = Services
+            .Select(d => d.ServiceType == typeof(VapiToolRegistration) ? d.ImplementationInstance as VapiToolRegistration : null)
+            .FirstOrDefault(r => r?.FunctionName == functionName)
+            ?? throw new InvalidOperationException($"No tool named '{functionName}' is registered: call AddTool first, then DecryptArguments.");
+        foreach (var path in paths)
+        {
+            if (string.IsNullOrWhiteSpace(path) || !Encryption.JsonPath.TryParse(path, out _))
+            {
+                throw new ArgumentException($"'{path}' is not an argument path: use names separated by dots, such as \"payment.cardNumber\", and [n] for an array item.", nameof(paths));
+            }
+        }
+
+        registration.EncryptedArgumentPaths = [.. registration.EncryptedArgumentPaths.Union(paths, StringComparer.Ordinal)];
+        return this;
+    }
+
+    /// <summary>
     /// Configures a credential in code: the default one (<paramref name="name"/> empty) or a named one for
     /// <c>MapVapiWebhooks(pattern, name)</c>. Runs after configuration binding.
     /// </summary>

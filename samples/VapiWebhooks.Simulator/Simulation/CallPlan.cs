@@ -36,6 +36,12 @@ internal sealed class CallPlan
     /// <summary>A tool result that is an error (and was not expected) is a violation, not a warning.</summary>
     public bool Strict { get; init; }
 
+    /// <summary>Tool argument paths encrypted with <see cref="PublicKeyPem"/> as Vapi does (<c>--encrypt-path</c>).</summary>
+    public IReadOnlyList<string> EncryptedPaths { get; init; } = [];
+
+    /// <summary>The public key (SPKI PEM) the encrypted paths are encrypted with (<c>--public-key</c>).</summary>
+    public string? PublicKeyPem { get; init; }
+
     public static CallPlan FromScenario(Scenario scenario, RunSettings settings) => new()
     {
         CallerNumber = scenario.Caller ?? Testing.VapiTestMessages.DefaultCustomerNumber,

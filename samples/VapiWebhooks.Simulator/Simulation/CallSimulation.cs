@@ -176,7 +176,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
         var tool = _profile.Tools.FirstOrDefault(t => t.Name == planned.Name);
         var arguments = Arguments(planned, tool);
         var id = "call_" + Guid.NewGuid().ToString("N")[..24];
-        var message = VapiTestMessages.ToolCalls(new TestToolCall(planned.Name, arguments, TimeoutSeconds: tool?.TimeoutSeconds, Id: id, ServerUrl: tool?.ServerUrl ?? runner.Url.AbsoluteUri));
+        var message = VapiTestMessages.ToolCalls(new TestToolCall(planned.Name, arguments, TimeoutSeconds: tool?.TimeoutSeconds, Id: id, ServerUrl: tool?.ServerUrl ?? runner.Url.AbsoluteUri) { EncryptedPaths = plan.EncryptedPaths, PublicKeyPem = plan.PublicKeyPem });
         var definition = message.ToolWithToolCallList![0];
         definition.Async = tool?.Async ?? false;
         definition.Function!.Description = tool?.Description;

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(1010, LogLevel.Error, "A notification handler failed for '{MessageType}' (call {CallId}); the reply is unaffected.")]
     public static partial void NotificationHandlerFailed(ILogger logger, Exception exception, string messageType, string? callId);
+
+    [LoggerMessage(1101, LogLevel.Warning, "Tool '{ToolName}' (tool call {ToolCallId}, call {CallId}): the encrypted argument '{ArgumentPath}' could not be decrypted ({Failure}); its result carries an error.")]
+    public static partial void ToolArgumentNotDecrypted(ILogger logger, string toolName, string toolCallId, string? callId, string argumentPath, Encryption.VapiDecryptionFailure failure);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VapiWebhooks.Diagnostics;
+using VapiWebhooks.Encryption;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Responses;
 using VapiWebhooks.Tools;
@@ -69,6 +70,22 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
             }
 
             return NoSuchTool(call);
+        }
+
+        // Decrypt, then bind: only tools with encrypted paths (sent by Vapi or declared at registration) pay for
+        // the RSA operation, and it happens here, in the request (an async tool runs later, in a scope of its own).
+        // A value that does not decrypt fails this call only.
+        if (ToolArgumentDecryption.PathsFor(call.Tool, tool) is { } encryptedPaths)
+        {
+            try
+            {
+                call = call with { Arguments = ToolArgumentDecryption.Decrypt(call.Arguments, encryptedPaths, services.GetService<VapiFieldDecryptor>() ?? VapiFieldDecryptor.None, tool) };
+            }
+            catch (VapiDecryptionException ex)
+            {
+                Log.ToolArgumentNotDecrypted(telemetry.Logger, call.Name, call.Id, RequestText.Truncate(message.CallId), RequestText.Truncate(ex.Path ?? string.Empty), ex.Failure);
+                return Failed(call, RequestText.OneLine($"Invalid arguments for '{call.Name}': {ex.Message}"));
+            }
         }
 
         // Vapi does not wait for an async tool: a runner (VapiWebhooks.CallControl) answers now and delivers later.

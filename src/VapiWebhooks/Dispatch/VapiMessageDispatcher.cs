@@ -137,7 +137,7 @@ public sealed class VapiMessageDispatcher
             TransferDestinationRequestMessage m => await RequestAsync<ITransferDestinationRequestHandler, TransferDestinationRequestMessage, TransferDestinationResponse>(
                 m, services, static (h, m, ct) => h.HandleAsync(m, ct), static _ => TransferDestinationResponse.Refuse("No transfer destination is available right now."), cancellationToken).ConfigureAwait(false),
             HandoffDestinationRequestMessage m => await RequestAsync<IHandoffDestinationRequestHandler, HandoffDestinationRequestMessage, HandoffDestinationResponse>(
-                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static _ => HandoffDestinationResponse.Cancel("No handoff destination is available right now."), cancellationToken).ConfigureAwait(false),
+                m, services, static (h, m, ct) => h.HandleAsync(m, ct), static _ => HandoffDestinationResponse.LetVapiDecide(), cancellationToken).ConfigureAwait(false),
             KnowledgeBaseRequestMessage m => await RequestAsync<IKnowledgeBaseRequestHandler, KnowledgeBaseRequestMessage, KnowledgeBaseResponse>(
                 m, services, static (h, m, ct) => h.HandleAsync(m, ct), static _ => KnowledgeBaseResponse.Empty(), cancellationToken).ConfigureAwait(false),
             CallEndpointingRequestMessage m => await RequestAsync<ICallEndpointingRequestHandler, CallEndpointingRequestMessage, CallEndpointingResponse>(

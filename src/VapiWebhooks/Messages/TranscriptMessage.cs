@@ -32,4 +32,12 @@ public sealed class TranscriptMessage : ServerMessage
     /// <summary>The text before filtering.</summary>
     [JsonPropertyName("originalTranscript")]
     public string? OriginalTranscript { get; set; }
+
+    /// <summary>The id of the assistant that said it (assistant turns in a squad or after a handoff).</summary>
+    [JsonPropertyName("assistantId")]
+    public string? AssistantId { get; set; }
+
+    /// <summary>The name of the assistant that said it (assistant turns in a squad or after a handoff).</summary>
+    [JsonPropertyName("assistantName")]
+    public string? AssistantName { get; set; }
 }

@@ -30,6 +30,22 @@ public sealed class HandoffDestination : VapiObject
     [JsonPropertyName("contextEngineeringPlan")]
     public JsonElement? ContextEngineeringPlan { get; set; }
 
+    /// <summary>What to extract from the conversation into variables before the handoff.</summary>
+    [JsonPropertyName("variableExtractionPlan")]
+    public VariableExtractionPlan? VariableExtractionPlan { get; set; }
+
+    /// <summary>The id of the saved squad to hand off to (<c>squad</c> destinations).</summary>
+    [JsonPropertyName("squadId")]
+    public string? SquadId { get; set; }
+
+    /// <summary>The squad member to start with (<c>squad</c> destinations); the first member when not set.</summary>
+    [JsonPropertyName("entryAssistantName")]
+    public string? EntryAssistantName { get; set; }
+
+    /// <summary>Where Vapi sends the <c>handoff-destination-request</c> (<c>dynamic</c> destinations).</summary>
+    [JsonPropertyName("server")]
+    public ServerConfig? Server { get; set; }
+
     /// <summary>A handoff to the named assistant of the squad.</summary>
     /// <param name="assistantName">The assistant's name.</param>
     /// <returns>The destination.</returns>

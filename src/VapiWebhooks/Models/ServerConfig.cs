@@ -18,6 +18,13 @@ public sealed class ServerConfig : VapiObject
     [JsonPropertyName("credentialId")]
     public string? CredentialId { get; set; }
 
+    /// <summary>
+    /// The paths Vapi encrypted with the credential's public key (<c>encryptionPlan</c>): for a tool, paths into its arguments
+    /// such as <c>ssn</c> or <c>payment.cardNumber</c>. Tool arguments at these paths are decrypted before binding.
+    /// </summary>
+    [JsonPropertyName("encryptedPaths")]
+    public IList<string>? EncryptedPaths { get; set; }
+
     /// <summary>Extra headers Vapi sends, as sent.</summary>
     [JsonPropertyName("headers")]
     public JsonElement? Headers { get; set; }

@@ -1,3 +1,5 @@
+using VapiWebhooks.Encryption;
+
 namespace VapiWebhooks.Security;
 
 /// <summary>
@@ -16,6 +18,12 @@ public sealed class VapiAuthenticationOptions
 
     /// <summary>The HMAC credential; null when not used.</summary>
     public VapiHmacOptions? Hmac { get; set; }
+
+    /// <summary>
+    /// The private keys that decrypt the fields Vapi encrypts with this credential's public key (<c>encryptionPlan</c>):
+    /// tool arguments named by <c>server.encryptedPaths</c>. Null when the credential has no encryption plan.
+    /// </summary>
+    public VapiEncryptionOptions? Encryption { get; set; }
 
     /// <summary>
     /// Accept every request without a credential. Default false. Only for local development; it cannot be combined with
@@ -78,6 +86,11 @@ public sealed class VapiAuthenticationOptions
             failures.Add($"{sectionPath}: Bearer:HeaderName and Hmac:SignatureHeader are the same header: they must differ so the credential type can be told apart.");
         }
 
+        if (Encryption is not null)
+        {
+            failures.AddRange(Encryption.Validate(sectionPath + ":Encryption"));
+        }
+
         if (AllowedNetworks is not null)
         {
             for (var i = 0; i < AllowedNetworks.Count; i++)
@@ -94,5 +107,5 @@ public sealed class VapiAuthenticationOptions
 
     /// <summary>Describes the options without revealing any secret.</summary>
     public override string ToString() =>
-        $"{nameof(VapiAuthenticationOptions)} {{ Bearer = {Bearer?.ToString() ?? "null"}, Hmac = {Hmac?.ToString() ?? "null"}, AllowUnauthenticated = {AllowUnauthenticated}, UseAspNetCoreAuthorization = {UseAspNetCoreAuthorization}, AllowedNetworks = [{string.Join(", ", AllowedNetworks ?? [])}] }}";
+        $"{nameof(VapiAuthenticationOptions)} {{ Bearer = {Bearer?.ToString() ?? "null"}, Hmac = {Hmac?.ToString() ?? "null"}, AllowUnauthenticated = {AllowUnauthenticated}, UseAspNetCoreAuthorization = {UseAspNetCoreAuthorization}, AllowedNetworks = [{string.Join(", ", AllowedNetworks ?? [])}], Encryption = {Encryption?.ToString() ?? "null"} }}";
 }

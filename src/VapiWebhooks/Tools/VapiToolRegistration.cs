@@ -33,6 +33,12 @@ public abstract class VapiToolRegistration
     /// <summary>The type the arguments bind to.</summary>
     public abstract Type ArgumentsType { get; }
 
+    /// <summary>
+    /// Argument paths decrypted before binding even when Vapi's message does not list them in <c>server.encryptedPaths</c>;
+    /// set with <c>DecryptArguments</c>.
+    /// </summary>
+    public IReadOnlyList<string> EncryptedArgumentPaths { get; internal set; } = [];
+
     /// <summary>Binds the arguments and runs the tool.</summary>
     /// <param name="arguments">The arguments as a JSON object.</param>
     /// <param name="context">The tool call's context.</param>

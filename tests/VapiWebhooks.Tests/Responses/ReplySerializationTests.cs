@@ -39,6 +39,7 @@ public class ReplySerializationTests
         { "transfer refuse", ServerMessageTypes.TransferDestinationRequest, TransferDestinationResponse.Refuse("Billing is closed.") },
         { "handoff assistant", ServerMessageTypes.HandoffDestinationRequest, HandoffDestinationResponse.ToAssistant("Billing") },
         { "handoff cancel", ServerMessageTypes.HandoffDestinationRequest, HandoffDestinationResponse.Cancel("No one is free.") },
+        { "handoff let Vapi decide", ServerMessageTypes.HandoffDestinationRequest, HandoffDestinationResponse.LetVapiDecide() },
         { "kb documents", ServerMessageTypes.KnowledgeBaseRequest, KnowledgeBaseResponse.FromDocuments(new KnowledgeBaseDocument { Content = "Cleanings take 45 minutes.", Similarity = 0.92, Uuid = "doc-1" }, new KnowledgeBaseDocument { Content = "We open at 8.", Similarity = 0.4 }) },
         { "kb say", ServerMessageTypes.KnowledgeBaseRequest, KnowledgeBaseResponse.Say("We open at eight.") },
         { "kb empty", ServerMessageTypes.KnowledgeBaseRequest, KnowledgeBaseResponse.Empty() },
@@ -167,6 +168,7 @@ public class ReplySerializationTests
     {
         VapiJson.Serialize(HandoffDestinationResponse.ToAssistant("Billing")).Should().Be("""{"destination":{"type":"assistant","assistantName":"Billing"}}""");
         VapiJson.Serialize(HandoffDestinationResponse.Cancel("Nobody free.")).Should().Be("""{"destination":{},"error":"Nobody free."}""");
+        VapiJson.Serialize(HandoffDestinationResponse.LetVapiDecide()).Should().Be("""{"destination":{}}""", "Vapi's schema requires destination; no error, so nothing of the library's reaches the conversation");
     }
 
     [Fact]
