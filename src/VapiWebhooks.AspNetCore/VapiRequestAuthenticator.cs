@@ -84,6 +84,23 @@ internal sealed class VapiRequestAuthenticator : IDisposable
     }
 
     /// <summary>
+    /// The keys of every credential of the app (those of mapped endpoints are read at start-up), for a scope that is not
+    /// a request's: a notification handled later by the inbox, an async tool's run, a queue consumer. Which credential
+    /// such a message came through is not kept, so each key is tried; the credentials are read again, so a reload
+    /// (rotation) applies here too.
+    /// </summary>
+    public VapiFieldDecryptor AnyCredentialDecryptor()
+    {
+        var decryptors = new List<VapiFieldDecryptor>(_entries.Count);
+        foreach (var name in _entries.Keys)
+        {
+            decryptors.Add(Current(name).Decryptor);
+        }
+
+        return VapiFieldDecryptor.Combine(decryptors);
+    }
+
+    /// <summary>
     /// UseAspNetCoreAuthorization (OAuth2): the authorization middleware has already enforced the endpoint's policy, so a
     /// request gets here authenticated; this fails closed when the endpoint has no policy (RequireAuthorization forgotten).
     /// </summary>

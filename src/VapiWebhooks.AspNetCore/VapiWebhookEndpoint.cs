@@ -130,11 +130,9 @@ internal sealed class VapiWebhookEndpoint
             context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
 
             // The credential's keys are set for the request before anything binds or stores the message: tool
-            // arguments are decrypted just before binding, and handlers (inline or the inbox's) inject the decryptor.
-            if (credential.Decryptor.HasKeys)
-            {
-                context.RequestServices.GetRequiredService<RequestDecryptor>().Decryptor = credential.Decryptor;
-            }
+            // arguments are decrypted just before binding, with this credential's keys only (none when it has none).
+            // Handlers run later by the inbox get the keys of every credential (RequestDecryptor).
+            context.RequestServices.GetRequiredService<RequestDecryptor>().Decryptor = credential.Decryptor;
 
             if (_inbox is not null && _inbox.Stores(message))
             {

@@ -31,7 +31,7 @@ public static class VapiWebhooksAspNetCoreServiceCollectionExtensions
         services.TryAddSingleton<VapiRequestAuthenticator>();
         services.TryAddSingleton<RefusalReporter>();
         services.TryAddScoped<RequestDecryptor>();
-        services.TryAddScoped(static sp => sp.GetRequiredService<RequestDecryptor>().Decryptor);
+        services.TryAddScoped(static sp => sp.GetRequiredService<RequestDecryptor>().Decryptor ?? sp.GetRequiredService<VapiRequestAuthenticator>().AnyCredentialDecryptor());
         services.TryAddSingleton<VapiWebhookEndpoint>();
         return builder;
     }

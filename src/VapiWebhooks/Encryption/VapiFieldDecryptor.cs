@@ -38,6 +38,13 @@ public sealed class VapiFieldDecryptor
     /// <summary>True when at least one private key is configured.</summary>
     public bool HasKeys => _keys.Length > 0;
 
+    /// <summary>One decryptor over the keys of several, tried in order (no key is copied or imported again).</summary>
+    internal static VapiFieldDecryptor Combine(IEnumerable<VapiFieldDecryptor> decryptors)
+    {
+        var keys = decryptors.SelectMany(d => d._keys).Distinct().ToArray();
+        return keys.Length == 0 ? None : new VapiFieldDecryptor(keys);
+    }
+
     /// <summary>Loads the keys <paramref name="options"/> configure.</summary>
     /// <param name="options">The keys (PEM text and files).</param>
     /// <param name="sectionPath">The configuration path error messages name.</param>

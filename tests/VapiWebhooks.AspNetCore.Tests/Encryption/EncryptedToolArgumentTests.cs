@@ -248,6 +248,45 @@ public class EncryptedToolArgumentTests
     }
 
     [Fact]
+    public async Task A_request_on_an_endpoint_whose_credential_has_no_key_is_not_decrypted_with_another_credentials_key()
+    {
+        var key = TestKeyPair.Rsa2048;
+        var configuration = Keys(key.PrivateKeyPkcs8Pem);
+        configuration["Vapi:Webhooks:Credentials:open:Bearer:Tokens:0"] = VapiTestHost.Token;
+        await using var host = await VapiTestHost.StartAsync(IdentityTool, configuration: configuration, map: app =>
+        {
+            app.MapVapiWebhooks();
+            app.MapVapiWebhooks("/vapi/open", credentialName: "open");
+        });
+
+        using var response = await host.Client.PostVapiMessageAsync(VapiTestMessages.ToolCalls(Identity("""{"fullName":"O","ssn":"7"}""", key)), "/vapi/open");
+
+        (await response.ReadToolResultsAsync()).Single().Error.Should().Contain("no private key is configured");
+    }
+
+    [Fact]
+    public async Task Outside_a_request_the_injected_decryptor_tries_the_keys_of_every_credential()
+    {
+        var assistantKey = TestKeyPair.Rsa2048;
+        var toolsKey = TestKeyPair.Rsa2048Other;
+        var configuration = Keys(assistantKey.PrivateKeyPkcs8Pem);
+        configuration["Vapi:Webhooks:Credentials:tools:Bearer:Tokens:0"] = VapiTestHost.Token;
+        configuration["Vapi:Webhooks:Credentials:tools:Encryption:PrivateKeys:0"] = toolsKey.PrivateKeyPkcs8Pem;
+        await using var host = await VapiTestHost.StartAsync(configuration: configuration, map: app =>
+        {
+            app.MapVapiWebhooks();
+            app.MapVapiWebhooks("/vapi/tools", credentialName: "tools");
+        });
+
+        // A scope of its own, as the inbox's workers and async tools have: which credential a message came through is not kept.
+        await using var scope = host.Services.CreateAsyncScope();
+        var decryptor = scope.ServiceProvider.GetRequiredService<VapiFieldDecryptor>();
+
+        decryptor.Decrypt(VapiTestEncryption.Encrypt("for the default credential", assistantKey.PublicKeyPem)).Should().Be("for the default credential");
+        decryptor.Decrypt(VapiTestEncryption.Encrypt("for the tools credential", toolsKey.PublicKeyPem)).Should().Be("for the tools credential");
+    }
+
+    [Fact]
     public async Task A_handler_of_another_message_type_decrypts_a_field_with_the_injected_decryptor()
     {
         var key = TestKeyPair.Rsa2048;
