@@ -49,10 +49,36 @@ public sealed class ClinicSchedule
     public (TimeOnly Open, TimeOnly Close)? HoursOn(DateOnly day) => _hours.TryGetValue(day.DayOfWeek, out var h) ? h : null;
 
     /// <summary>Whether the clinic (and so the front desk) is open right now.</summary>
-    public bool IsOpenNow()
+    public bool IsOpenNow() => IsOpenAt(_time.GetUtcNow());
+
+    /// <summary>Whether the clinic is open at <paramref name="instant"/>.</summary>
+    public bool IsOpenAt(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+        return HoursOn(DateOnly.FromDateTime(local)) is { } h && TimeOnly.FromDateTime(local) >= h.Open && TimeOnly.FromDateTime(local) < h.Close;
+    }
+
+    /// <summary>When the clinic opens next, for people: <c>tomorrow, Tuesday, from 08:00</c>; "during our usual hours" when it never does.</summary>
+    public string DescribeNextOpening()
     {
         var now = LocalNow;
-        return HoursOn(DateOnly.FromDateTime(now)) is { } h && TimeOnly.FromDateTime(now) >= h.Open && TimeOnly.FromDateTime(now) < h.Close;
+        // Bounded: a week ahead is enough for any weekly schedule.
+        for (var offset = 0; offset <= 7; offset++)
+        {
+            var day = DateOnly.FromDateTime(now).AddDays(offset);
+            if (HoursOn(day) is { } h && (offset > 0 || TimeOnly.FromDateTime(now) < h.Open))
+            {
+                var when = offset switch
+                {
+                    0 => "today",
+                    1 => $"tomorrow, {day.DayOfWeek},",
+                    _ => $"on {day.DayOfWeek}",
+                };
+                return string.Create(CultureInfo.InvariantCulture, $"{when} from {h.Open:HH:mm}");
+            }
+        }
+
+        return "during our usual hours";
     }
 
     /// <summary>Every slot start on a day (none when closed).</summary>

@@ -1,3 +1,4 @@
+using VapiWebhooks.CallControl;
 using VapiWebhooks.SampleHost.Handlers;
 using VapiWebhooks.SampleHost.Hosting;
 using VapiWebhooks.SampleHost.KnowledgeBase;
@@ -6,7 +7,7 @@ using VapiWebhooks.SampleHost.Voice;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The Vapi part: one handler per message the receptionist answers, and its four tools (arguments bound with
+// The Vapi part: one handler per message the receptionist answers, and its five tools (arguments bound with
 // source-generated JSON metadata, so the host also runs as Native AOT).
 builder.Services.AddVapiWebhooks()
     .AddHandler<ReceptionistAssistantHandler>()   // assistant-request: the receptionist, or a refusal for a blocked number
@@ -15,10 +16,14 @@ builder.Services.AddVapiWebhooks()
     .AddHandler<TransferHandler>()                // transfer-destination-request: the front desk while open
     .AddHandler<CallRecordHandler>()              // status-update and end-of-call-report: stored in SQLite
     .AddHandler<EspeakVoiceHandler>()             // voice-request: espeak-ng's audio, streamed
+    .AddHandler<ClosingTimeHandler>()             // conversation-update: the clinic closed mid-call? say goodbye and hang up
+    .AddHandler<HumanRequestHandler>()            // transcript: "a real person, please" transfers to the front desk
+    .AddCallControl()                             // act on the live call (control URL); async tools answered at once
     .AddTool<FindFreeSlotsTool, FindFreeSlotsArgs>(ToolDefinitions.FindFreeSlots, ClinicToolsJsonContext.Default.Options)
     .AddTool<BookAppointmentTool, BookAppointmentArgs>(ToolDefinitions.BookAppointment, ClinicToolsJsonContext.Default.Options)
     .AddTool<CancelAppointmentTool, CancelAppointmentArgs>(ToolDefinitions.CancelAppointment, ClinicToolsJsonContext.Default.Options)
-    .AddTool<LookUpAppointmentTool, LookUpAppointmentArgs>(ToolDefinitions.LookUpAppointment, ClinicToolsJsonContext.Default.Options);
+    .AddTool<LookUpAppointmentTool, LookUpAppointmentArgs>(ToolDefinitions.LookUpAppointment, ClinicToolsJsonContext.Default.Options)
+    .AddTool<SendConfirmationTool, SendConfirmationArgs>(ToolDefinitions.SendConfirmation, ClinicToolsJsonContext.Default.Options); // async: texts in the background
 
 builder.AddSampleHosting();   // the clinic's services and database, Serilog, port 5088, ngrok's forwarded headers
 

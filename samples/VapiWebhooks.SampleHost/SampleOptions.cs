@@ -39,6 +39,8 @@ public sealed class SampleOptions
 
     public VoiceOptions Voice { get; set; } = new();
 
+    public SmsOptions Sms { get; set; } = new();
+
     /// <summary>The directory of the database, made absolute against <paramref name="contentRoot"/>.</summary>
     public string ResolveDataDirectory(string contentRoot) => Path.GetFullPath(DataDirectory, contentRoot);
 
@@ -105,4 +107,10 @@ public sealed class VoiceOptions
 
     /// <summary>Speaking rate in words per minute (espeak-ng's <c>-s</c>).</summary>
     public int WordsPerMinute { get; set; } = 165;
+}
+
+public sealed class SmsOptions
+{
+    /// <summary>How long the fake SMS provider takes to send a text, in seconds (on the app's clock).</summary>
+    public double DelaySeconds { get; set; } = 3;
 }

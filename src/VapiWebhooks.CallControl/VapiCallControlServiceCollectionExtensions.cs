@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using VapiWebhooks.CallControl.AsyncTools;
 using VapiWebhooks.CallControl.Calls;
 using VapiWebhooks.CallControl.Http;
@@ -24,13 +26,22 @@ public static class VapiCallControlServiceCollectionExtensions
     public static IServiceCollection AddVapiCallControl(this IServiceCollection services, Action<VapiCallControlOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<VapiCallControlOptions>();
-        if (configure is not null)
+        var registered = services.Any(static d => d.ServiceType == typeof(CallRegistry));
+        if (!registered)
         {
-            options.Configure(configure);
+            // Configuration first, so that the code's changes below (and in later calls) win. IConfiguration is
+            // optional: a host without configuration (a plain ServiceCollection) gets the defaults.
+            services.AddSingleton<IConfigureOptions<VapiCallControlOptions>>(static sp => new ConfigureOptions<VapiCallControlOptions>(
+                options => sp.GetService<IConfiguration>()?.GetSection(VapiCallControlOptions.SectionName).Bind(options)));
         }
 
-        if (services.Any(static d => d.ServiceType == typeof(CallRegistry)))
+        var builder = services.AddOptions<VapiCallControlOptions>();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        if (registered)
         {
             return services;
         }

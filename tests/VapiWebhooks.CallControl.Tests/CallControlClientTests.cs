@@ -246,6 +246,21 @@ public sealed class CallControlClientTests : IAsyncLifetime
         services.Logs.Entries.Should().Contain(e => e.Level == LogLevel.Debug && e.Text.Contains("4711", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_command_that_went_through_logs_one_line_above_Debug_and_never_the_control_url()
+    {
+        await using var services = new CallControlServices();
+        var url = _recorder.ControlUrlFor("call-quiet");
+        var control = services.Factory.ForControlUrl(url, "call-quiet");
+
+        (await control.MuteAssistantAsync()).Status.Should().Be(CallControlStatus.Sent);
+
+        // Neither IHttpClientFactory's request logging (it would write the URL, a capability) nor Polly's per-attempt line.
+        var aboveDebug = services.Logs.Entries.Where(e => e.Level > LogLevel.Debug).ToArray();
+        aboveDebug.Should().ContainSingle().Which.Text.Should().Contain("mute-assistant").And.Contain("call-quiet").And.Contain("sent");
+        services.Logs.Entries.Where(e => e.Text.Contains(url.Authority, StringComparison.Ordinal)).Should().BeEmpty();
+    }
+
     // Re-written with relaxed escaping so that expectations read as text ("+" and "'" arrive escaped, which is valid JSON).
     private static string Canonical(string json) => JsonSerializer.Serialize(JsonElement.Parse(json), RelaxedOptions);
 }

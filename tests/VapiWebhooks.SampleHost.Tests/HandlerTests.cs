@@ -62,7 +62,9 @@ public sealed class HandlerTests : IDisposable
         assistant.Server.Headers!.Value.GetProperty("Authorization").GetString().Should().Be("Bearer " + SampleHostFactory.Token);
         var tools = assistant.Model.Tools!.Value.EnumerateArray().ToList();
         tools.Where(t => t.GetProperty("type").GetString() == "function").Select(t => t.GetProperty("function").GetProperty("name").GetString())
-            .Should().BeEquivalentTo("find_free_slots", "book_appointment", "cancel_appointment", "look_up_appointment");
+            .Should().BeEquivalentTo("find_free_slots", "book_appointment", "send_confirmation", "cancel_appointment", "look_up_appointment");
+        tools.Where(t => t.TryGetProperty("async", out var isAsync) && isAsync.ValueKind == System.Text.Json.JsonValueKind.True).Select(t => t.GetProperty("function").GetProperty("name").GetString())
+            .Should().Equal(["send_confirmation"], "texting takes seconds: Vapi must not wait for it");
         tools.Should().OnlyContain(t => t.GetProperty("server").GetProperty("url").GetString() == "http://localhost/vapi/webhook");
         assistant.Model.TryGetExtension("knowledgeBase", out var knowledgeBase).Should().BeTrue();
         knowledgeBase.GetProperty("provider").GetString().Should().Be("custom-knowledge-base");
@@ -76,9 +78,12 @@ public sealed class HandlerTests : IDisposable
         using var response = await _client.PostVapiMessageAsync(VapiTestMessages.AssistantRequest("+14155550888"));
         var assistant = (await response.ReadVapiReplyAsync<AssistantRequestResponse>()).Assistant!;
 
+        // conversation-update and transcript: the closing-time and ask-for-a-person handlers, which act through call control.
         assistant.ServerMessages.Should().Equal(
+            ServerMessageTypes.ConversationUpdate,
             ServerMessageTypes.EndOfCallReport,
             ServerMessageTypes.StatusUpdate,
+            ServerMessageTypes.Transcript,
             ServerMessageTypes.ToolCalls,
             ServerMessageTypes.TransferDestinationRequest);
 

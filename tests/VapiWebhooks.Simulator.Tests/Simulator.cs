@@ -25,5 +25,12 @@ public sealed record SimulatorRun(int ExitCode, string Stdout, string Stderr)
     public IEnumerable<(string Type, string Rule, string Message)> Violations =>
         Steps.SelectMany(s => s.GetProperty("violations").EnumerateArray().Select(v => (s.GetProperty("type").GetString()!, v.GetProperty("rule").GetString()!, v.GetProperty("message").GetString()!)));
 
+    /// <summary>What the server posted to the control URL (and async results that never came), from the JSON report.</summary>
+    public IEnumerable<JsonElement> Commands =>
+        Report.TryGetProperty("commands", out var commands) ? commands.EnumerateArray() : [];
+
+    public IEnumerable<(string Type, string Rule, string Message)> CommandViolations =>
+        Commands.SelectMany(c => c.GetProperty("violations").EnumerateArray().Select(v => (c.GetProperty("type").GetString()!, v.GetProperty("rule").GetString()!, v.GetProperty("message").GetString()!)));
+
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }

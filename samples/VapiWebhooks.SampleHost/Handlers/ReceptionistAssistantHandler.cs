@@ -107,7 +107,8 @@ public sealed class ReceptionistAssistantHandler(
             To cancel or check: call look_up_appointment (it finds the caller's upcoming appointments by phone number), then cancel_appointment if asked.
             If a tool returns an error, explain it simply and offer an alternative. Never invent free slots or prices.
             For questions about the clinic (hours, parking, insurance, prices, children, payment, emergencies, cancellations), use the knowledge base.
-            If the caller wants a person, use transfer_to_front_desk. For a medical emergency such as trouble breathing, tell them to call 911.
+            After a booking, offer to text a confirmation with send_confirmation; it takes a few seconds and you are told when the text has gone, so carry on meanwhile.
+            A caller who asks for a person is put through by the phone system itself; use transfer_to_front_desk when the request is outside what you can do. For a medical emergency such as trouble breathing, tell them to call 911.
             """;
     }
 

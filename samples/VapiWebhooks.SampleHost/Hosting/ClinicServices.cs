@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using VapiWebhooks.SampleHost.Data;
+using VapiWebhooks.SampleHost.Handlers;
 using VapiWebhooks.SampleHost.KnowledgeBase;
+using VapiWebhooks.SampleHost.Sms;
 using VapiWebhooks.SampleHost.Tools;
 using VapiWebhooks.SampleHost.Voice;
 using VapiWebhooks.Security;
@@ -23,6 +25,9 @@ public static class ClinicServices
         services.AddSingleton<BookingRules>();
         services.AddSingleton<FaqLibrary>();
         services.AddSingleton<EspeakVoice>();
+        services.AddSingleton<FakeSmsSender>();
+        services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<FakeSmsSender>());
+        services.AddSingleton<OncePerCall>();
         services.AddSingleton<DevelopmentCredential>();
         services.AddSingleton<IPostConfigureOptions<VapiAuthenticationOptions>>(sp => sp.GetRequiredService<DevelopmentCredential>());
         services.AddHostedService<DatabaseInitializer>();

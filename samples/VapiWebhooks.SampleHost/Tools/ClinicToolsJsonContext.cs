@@ -9,4 +9,5 @@ namespace VapiWebhooks.SampleHost.Tools;
 [JsonSerializable(typeof(BookAppointmentArgs))]
 [JsonSerializable(typeof(CancelAppointmentArgs))]
 [JsonSerializable(typeof(LookUpAppointmentArgs))]
+[JsonSerializable(typeof(SendConfirmationArgs))]
 public sealed partial class ClinicToolsJsonContext : JsonSerializerContext;

@@ -9,6 +9,7 @@ public static class ToolDefinitions
     public const string BookAppointment = "book_appointment";
     public const string CancelAppointment = "cancel_appointment";
     public const string LookUpAppointment = "look_up_appointment";
+    public const string SendConfirmation = "send_confirmation";
 
     /// <summary>The tools, each pointing at <paramref name="server"/> (a <c>server</c> object: url, credential, timeout).</summary>
     public static JsonArray Build(JsonObject server, bool withTransfer)
@@ -27,6 +28,11 @@ public static class ToolDefinitions
                 ["patientName"] = Prop("string", "The patient's full name."),
                 ["reason"] = Prop("string", "Why they are coming: check-up, cleaning, toothache..."),
             }, "date", "time", "patientName"),
+            // Async: texting takes a few seconds, so Vapi does not wait; the result reaches the call through its control URL.
+            Function(server, SendConfirmation, "Text the caller a confirmation of an appointment. The text takes a few seconds; you are told when it has gone.", new JsonObject
+            {
+                ["appointmentId"] = Prop("integer", "The appointment number."),
+            }, isAsync: true, "appointmentId"),
             Function(server, CancelAppointment, "Cancel one of the caller's appointments by its number.", new JsonObject
             {
                 ["appointmentId"] = Prop("integer", "The appointment number."),
@@ -54,10 +60,13 @@ public static class ToolDefinitions
         return tools;
     }
 
-    private static JsonObject Function(JsonObject server, string name, string description, JsonObject properties, params string[] required) => new()
+    private static JsonObject Function(JsonObject server, string name, string description, JsonObject properties, params string[] required) =>
+        Function(server, name, description, properties, isAsync: false, required);
+
+    private static JsonObject Function(JsonObject server, string name, string description, JsonObject properties, bool isAsync, params string[] required) => new()
     {
         ["type"] = "function",
-        ["async"] = false,
+        ["async"] = isAsync,
         ["function"] = new JsonObject
         {
             ["name"] = name,

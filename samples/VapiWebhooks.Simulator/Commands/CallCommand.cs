@@ -16,6 +16,8 @@ internal static class CallCommand
         var publicKey = new Option<FileInfo>("--public-key") { Description = "The public key PEM file pasted into the Vapi credential (openssl rsa -in private-key.pem -pubout).", HelpName = "FILE" };
         var command = new Command("call", "Play one realistic call: assistant-request, status updates, speech, transcripts, conversation updates, a tool call per tool of the returned assistant, voice requests for a custom voice, end-of-call report.");
         options.AddTo(command);
+        var noControlUrl = new Option<bool>("--no-control-url") { Description = "Serve no control URL: the call's monitor.controlUrl is left out (a server that cannot reach this machine)." };
+        command.Add(noControlUrl);
         command.Add(caller);
         command.Add(knowledgeBase);
         command.Add(endpointing);
@@ -36,7 +38,7 @@ internal static class CallCommand
                 EncryptedPaths = result.GetValue(encryptPaths) ?? [],
                 PublicKeyPem = ReadPublicKey(result.GetValue(publicKey), result.GetValue(encryptPaths)),
             };
-            return runners().RunAsync("call", null, settings, (runner, deadlines, report, ct) => new CallSimulation(runner, deadlines, plan, report).RunAsync(ct), cancellationToken);
+            return runners().RunAsync("call", null, settings, (runner, deadlines, report, ct) => new CallSimulation(runner, deadlines, plan, report).RunAsync(ct), cancellationToken, serveControlUrl: !result.GetValue(noControlUrl));
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using VapiWebhooks.Simulator.Checks;
+using VapiWebhooks.Simulator.Control;
 using VapiWebhooks.Simulator.Http;
 using VapiWebhooks.Simulator.Reporting;
 using VapiWebhooks.Simulator.Schema;
@@ -16,7 +17,8 @@ internal sealed class CommandRunner(TextWriter stdout, bool interactive)
         string? scenario,
         RunSettings settings,
         Func<StepRunner, DeadlinePolicy, SimulationReport, CancellationToken, Task> steps,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool serveControlUrl = false)
     {
         var url = settings.Url ?? throw new UsageException("--url is required");
         var schemaLoad = VapiSchemaDocument.LoadSharedAsync();
@@ -36,7 +38,9 @@ internal sealed class CommandRunner(TextWriter stdout, bool interactive)
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("vapi-sim/0.1");
         var poster = new VapiPoster(client, url, settings.Authentication);
-        var runner = new StepRunner(poster, await schemaLoad, report, timeline);
+        // The call's control URL: the server under test posts its commands (say, end-call, async tool results...) here.
+        await using var control = serveControlUrl ? await ControlUrlServer.StartAsync(cancellationToken) : null;
+        var runner = new StepRunner(poster, await schemaLoad, report, timeline, control);
 
         var clock = Stopwatch.StartNew();
         timeline.Begin(report);

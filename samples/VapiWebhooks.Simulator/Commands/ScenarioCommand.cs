@@ -14,6 +14,8 @@ internal static class ScenarioCommand
         var command = new Command("scenario", "Play a scripted call and check its expectations as well as Vapi's contract: repeatable end-to-end checks for CI.");
         command.Add(file);
         options.AddTo(command);
+        var noControlUrl = new Option<bool>("--no-control-url") { Description = "Serve no control URL: the call's monitor.controlUrl is left out (a server that cannot reach this machine)." };
+        command.Add(noControlUrl);
         command.SetAction((result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
@@ -26,7 +28,7 @@ internal static class ScenarioCommand
 
             var plan = CallPlan.FromScenario(scenario, settings);
             var name = scenario.Name ?? Path.GetFileNameWithoutExtension(path);
-            return runners().RunAsync("scenario", name, settings, (runner, deadlines, report, ct) => new CallSimulation(runner, deadlines, plan, report).RunAsync(ct), cancellationToken);
+            return runners().RunAsync("scenario", name, settings, (runner, deadlines, report, ct) => new CallSimulation(runner, deadlines, plan, report).RunAsync(ct), cancellationToken, serveControlUrl: !result.GetValue(noControlUrl));
         });
         return command;
     }

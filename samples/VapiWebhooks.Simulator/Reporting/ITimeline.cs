@@ -9,5 +9,8 @@ internal interface ITimeline
 
     void StepCompleted(StepResult step);
 
+    /// <summary>Shows a command the server posted to the control URL (between the steps it arrived during).</summary>
+    void CommandReceived(ControlEvent command);
+
     void End(SimulationReport report);
 }

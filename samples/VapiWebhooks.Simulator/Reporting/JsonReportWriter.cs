@@ -19,6 +19,7 @@ internal static class JsonReportWriter
         report.Url,
         report.Authentication,
         report.CallId,
+        report.ControlUrl,
         report.StartedAt,
         DurationMs = Math.Round(report.DurationMs, 1),
         report.DeadlineScale,
@@ -40,6 +41,18 @@ internal static class JsonReportWriter
             Violations = s.Violations.Select(v => new { v.Rule, v.Message }),
             s.Notes,
             ToolErrors = s.ToolErrors.Count == 0 ? null : s.ToolErrors,
+        }),
+        Commands = report.ControlUrl is null && report.Commands.Count == 0 ? null : report.Commands.Select(c => new
+        {
+            c.Sequence,
+            c.Type,
+            c.Label,
+            c.Status,
+            AfterMs = Math.Round(c.AfterMs, 1),
+            c.Verdict,
+            Violations = c.Violations.Select(v => new { v.Rule, v.Message }),
+            c.Notes,
+            Warnings = c.Warnings.Count == 0 ? null : c.Warnings,
         }),
     }, Options);
 }

@@ -36,6 +36,18 @@ internal sealed class LiveTimeline(TextWriter output) : ITimeline
         output.Flush();
     }
 
+    public void CommandReceived(ControlEvent command)
+    {
+        WriteHeader();
+        output.WriteLine((command.Passed ? Green : Red) + TimelineFormat.Command(command) + Reset);
+        foreach (var line in TimelineFormat.Details(command))
+        {
+            output.WriteLine(line.Contains('✗', StringComparison.Ordinal) ? Red + line + Reset : Dim + line + Reset);
+        }
+
+        output.Flush();
+    }
+
     public void End(SimulationReport report)
     {
         foreach (var line in TimelineFormat.Footer(report))

@@ -22,6 +22,16 @@ internal sealed class PlainTimeline(TextWriter output) : ITimeline
         }
     }
 
+    public void CommandReceived(ControlEvent command)
+    {
+        WriteHeader();
+        output.WriteLine(TimelineFormat.Command(command));
+        foreach (var line in TimelineFormat.Details(command))
+        {
+            output.WriteLine(line);
+        }
+    }
+
     public void End(SimulationReport report)
     {
         WriteHeader();

@@ -15,6 +15,10 @@ internal sealed class SilentTimeline : ITimeline
     {
     }
 
+    public void CommandReceived(ControlEvent command)
+    {
+    }
+
     public void End(SimulationReport report)
     {
     }

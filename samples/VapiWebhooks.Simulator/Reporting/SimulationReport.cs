@@ -21,9 +21,15 @@ internal sealed class SimulationReport
 
     public List<StepResult> Steps { get; } = [];
 
-    public int ViolationCount => Steps.Sum(s => s.Violations.Count);
+    /// <summary>The control URL given to the server (<c>call</c> and <c>scenario</c>), with the call id; null when none was served.</summary>
+    public string? ControlUrl { get; set; }
 
-    public int ToolErrorCount => Steps.Sum(s => s.ToolErrors.Count);
+    /// <summary>What the server posted to the control URL, in arrival order, and async results that never came.</summary>
+    public List<ControlEvent> Commands { get; } = [];
+
+    public int ViolationCount => Steps.Sum(s => s.Violations.Count) + Commands.Sum(c => c.Violations.Count);
+
+    public int ToolErrorCount => Steps.Sum(s => s.ToolErrors.Count) + Commands.Sum(c => c.Warnings.Count);
 
     public bool Passed => ViolationCount == 0;
 }

@@ -8,7 +8,8 @@ internal static class TimelineFormat
     private const int LabelWidth = 44;
 
     public static string Header(SimulationReport report) =>
-        $"vapi-sim {report.Command}{(report.Scenario is null ? string.Empty : " " + report.Scenario)} → {report.Url} (auth: {report.Authentication})";
+        $"vapi-sim {report.Command}{(report.Scenario is null ? string.Empty : " " + report.Scenario)} → {report.Url} (auth: {report.Authentication})"
+        + (report.ControlUrl is { } control ? $"{Environment.NewLine}  control URL {control} (commands posted there show as ⇠)" : string.Empty);
 
     public static string ColumnTitles() =>
         string.Create(CultureInfo.InvariantCulture, $"  {"#",3}  {"step".PadRight(LabelWidth)} {"status",6}  {"latency / deadline",-22} verdict");
@@ -21,6 +22,32 @@ internal static class TimelineFormat
         var status = step.Status?.ToString(CultureInfo.InvariantCulture) ?? "—";
         var timing = string.Create(CultureInfo.InvariantCulture, $"{step.LatencyMs,6:0} / {step.DeadlineMs:0} ms");
         return string.Create(CultureInfo.InvariantCulture, $"  {step.Index,3}  {Fit(step.Label).PadRight(LabelWidth)} {status,6}  {timing,-22} {(!step.Passed ? "FAIL" : step.ToolErrors.Count > 0 ? "warn" : "ok")}");
+    }
+
+    /// <summary>A command posted to the control URL: marked ⇠ instead of a step number, with when it arrived.</summary>
+    public static string Command(ControlEvent command)
+    {
+        var status = command.Status?.ToString(CultureInfo.InvariantCulture) ?? "—";
+        var timing = string.Create(CultureInfo.InvariantCulture, $"at {command.AfterMs / 1000,5:0.00} s");
+        return string.Create(CultureInfo.InvariantCulture, $"  {"⇠",3}  {Fit(command.Label).PadRight(LabelWidth)} {status,6}  {timing,-22} {(!command.Passed ? "FAIL" : command.Warnings.Count > 0 ? "warn" : "ok")}");
+    }
+
+    public static IEnumerable<string> Details(ControlEvent command)
+    {
+        foreach (var note in command.Notes)
+        {
+            yield return "       · " + note;
+        }
+
+        foreach (var warning in command.Warnings)
+        {
+            yield return "       ! " + warning;
+        }
+
+        foreach (var violation in command.Violations)
+        {
+            yield return "       ✗ " + violation;
+        }
     }
 
     public static IEnumerable<string> Details(StepResult step)

@@ -4,9 +4,11 @@ using VapiWebhooks.Messages;
 using VapiWebhooks.Models;
 using VapiWebhooks.Serialization;
 using VapiWebhooks.Simulator.Checks;
+using VapiWebhooks.Simulator.Control;
 using VapiWebhooks.Simulator.Generation;
 using VapiWebhooks.Simulator.Reporting;
 using VapiWebhooks.Testing;
+using VapiWebhooks.Testing.CallControl;
 
 namespace VapiWebhooks.Simulator.Simulation;
 
@@ -21,6 +23,9 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
 {
     private const int MaxResultInSpeech = 120;
 
+    /// <summary>Vapi does not wait for an async tool: a reply slower than this means the server ran the tool inside the request.</summary>
+    internal static readonly TimeSpan AsyncAnswerLimit = TimeSpan.FromSeconds(1);
+
     private readonly ToolResultMemory _memory = new();
     private readonly Call _call = NewCall(plan.CallerNumber);
     private ArgumentGenerator? _generator;
@@ -29,19 +34,42 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
     private Assistant? _assistant;
     private int _turn;
 
+    // Async tools whose result has not yet come through the control URL, oldest first.
+    private readonly List<PendingAsyncTool> _pendingAsync = [];
+
+    // Set when the server ended or transferred the call through the control URL: the endedReason Vapi would report.
+    private string? _endedByServer;
+    private bool _callOver;
+
+    // When the first message was sent: commands are timed from here.
+    private DateTimeOffset _callStarted = DateTimeOffset.UtcNow;
+
     // One seeded generator per call, reading what earlier results told the model.
     private ArgumentGenerator Generator => _generator ??= new ArgumentGenerator(plan.Seed, plan.Today, _memory);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         report.CallId = _call.Id;
+        _callStarted = DateTimeOffset.UtcNow;
+        if (runner.Control is { } control)
+        {
+            // The server posts its commands here; never to Vapi's real hosts for a simulated call.
+            _call.Monitor!.ControlUrl = control.ControlUrlFor(_call.Id!);
+            report.ControlUrl = _call.Monitor.ControlUrl.AbsoluteUri;
+        }
+        else
+        {
+            _call.Monitor!.ControlUrl = null;
+        }
+
         var endedReason = await ChooseAssistantAsync(cancellationToken);
         if (endedReason is null)
         {
             await StatusAsync(CallStatus.Ringing, cancellationToken);
             await StatusAsync(CallStatus.InProgress, cancellationToken);
             await ConverseAsync(cancellationToken);
-            endedReason = plan.EndedReason;
+            await AwaitAsyncResultsAsync(cancellationToken);
+            endedReason = _endedByServer ?? plan.EndedReason;
         }
 
         await EndAsync(new EndedReason(endedReason), cancellationToken);
@@ -74,7 +102,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
         }
 
         step.Violations.AddRange(AssistantExpectations.Check(plan.ExpectAssistant, _profile, reply.Exchange.HasReply));
-        runner.Complete(step);
+        Complete(step);
 
         return _profile.Kind switch
         {
@@ -90,20 +118,88 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
         var greeting = _profile.FirstMessage ?? "Hello, how can I help you today?";
         await AssistantSpeaksAsync(greeting, cancellationToken);
 
+        // The server can end or transfer the call through the control URL at any step: the conversation stops there.
         foreach (var turn in BuildTurns())
         {
+            if (_endedByServer is not null)
+            {
+                break;
+            }
+
             await UserSpeaksAsync(turn.UserText, cancellationToken);
             var results = new List<string>();
             foreach (var call in turn.ToolCalls)
             {
+                if (_endedByServer is not null)
+                {
+                    break;
+                }
+
                 if (await CallToolAsync(call, cancellationToken) is { } result)
                 {
                     results.Add(result);
                 }
             }
 
-            await AssistantSpeaksAsync(Answer(turn, results), cancellationToken);
+            if (_endedByServer is null)
+            {
+                await AssistantSpeaksAsync(Answer(turn, results), cancellationToken);
+            }
         }
+    }
+
+    // Before hanging up, give each async tool until its deadline to post its result, as a caller would wait on the line.
+    private async Task AwaitAsyncResultsAsync(CancellationToken cancellationToken)
+    {
+        if (runner.Control is not { } control)
+        {
+            return;
+        }
+
+        // Bounded: one wait per pending tool, each within that tool's deadline.
+        foreach (var pending in _pendingAsync.ToList())
+        {
+            if (_endedByServer is not null || !_pendingAsync.Contains(pending))
+            {
+                continue;
+            }
+
+            var remaining = pending.Deadline - (DateTimeOffset.UtcNow - pending.AnsweredAt);
+            if (remaining > TimeSpan.Zero)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await control.WaitForNewAsync(static c => c.Type is "add-message" or "say", remaining);
+            }
+
+            ObserveCommands();
+        }
+
+        foreach (var pending in _pendingAsync)
+        {
+            var missing = new ControlEvent
+            {
+                Type = "missing",
+                Label = $"control: no result of {pending.Name}",
+                AfterMs = (DateTimeOffset.UtcNow - _callStarted).TotalMilliseconds,
+            };
+            var text = string.Create(CultureInfo.InvariantCulture, $"{pending.Name} was async: its result never came through the control URL within {pending.Deadline.TotalSeconds:0.#} s, so the caller never hears it");
+            if (_endedByServer is not null)
+            {
+                missing.Notes.Add($"{pending.Name} was async; the call ended before its result came");
+            }
+            else if (plan.Strict)
+            {
+                missing.Violations.Add(new Violation("async-result", text));
+            }
+            else
+            {
+                missing.Warnings.Add(text);
+            }
+
+            runner.Command(missing);
+        }
+
+        _pendingAsync.Clear();
     }
 
     private List<PlannedTurn> BuildTurns()
@@ -149,7 +245,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
                 step.Notes.Add($"wait {timeout.GetRawText()} s before answering");
             }
 
-            runner.Complete(step);
+            Complete(step);
         }
 
         await SendInformationalAsync(VapiTestMessages.ConversationUpdate(_conversation), "conversation-update", cancellationToken);
@@ -166,7 +262,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
                 step.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{documents} document(s){(reply.Json.TryGetProperty("message", out _) ? ", and a message to speak" : string.Empty)}"));
             }
 
-            runner.Complete(step);
+            Complete(step);
         }
     }
 
@@ -203,7 +299,17 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
         var outcome = ToolOutcome.Read(reply, id);
         if (tool?.Async == true)
         {
-            step.Notes.Add("async tool: Vapi does not wait for or read this reply");
+            step.Notes.Add(runner.Control is null
+                ? "async tool: Vapi does not wait for or read this reply"
+                : "async tool: Vapi does not wait for or read this reply; the result is expected through the control URL");
+            if (reply.Exchange.HasReply && reply.Exchange.Latency > AsyncAnswerLimit)
+            {
+                step.Violations.Add(new Violation("async-answer", string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{planned.Name} is async but was answered after {reply.Exchange.Latency.TotalMilliseconds:0} ms (more than {AsyncAnswerLimit.TotalMilliseconds:0} ms): the server ran it inside the request; answer at once and post the result to the control URL")));
+            }
+
+            _pendingAsync.Add(new PendingAsyncTool(planned.Name, DateTimeOffset.UtcNow, deadline));
         }
         else if (outcome is not null)
         {
@@ -228,7 +334,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
         }
 
         step.Violations.AddRange(ToolOutcome.CheckExpectations(planned, outcome));
-        runner.Complete(step);
+        Complete(step);
         return tool?.Async == true ? null : outcome?.Text;
     }
 
@@ -268,7 +374,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
                 step.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"first byte after {firstByte}; {reply.Exchange.Body.Length} bytes = {seconds:0.00} s of audio"));
             }
 
-            runner.Complete(step);
+            Complete(step);
         }
 
         await SendInformationalAsync(VapiTestMessages.SpeechUpdate(SpeechStatus.Started, "assistant", _turn, _conversation), "speech-update (assistant started)", cancellationToken);
@@ -287,6 +393,13 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
             ? string.Create(CultureInfo.InvariantCulture, $"Simulated call: {_conversation.SpokenTurns} turns; the caller said \"{Quote(_conversation.LastUserText ?? string.Empty)}\".")
             : "The call ended before the conversation started.";
         var endOfCall = VapiTestMessages.EndOfCallReport(_conversation, summary, endedReason);
+        _callOver = true;
+        if (runner.Control is { } control)
+        {
+            // Vapi refuses commands for a call that is over.
+            control.EndCall(_call.Id!);
+        }
+
         await SendInformationalAsync(endOfCall, $"end-of-call-report ({endedReason})", cancellationToken);
         await SendInformationalAsync(VapiTestMessages.StatusUpdate(CallStatus.Ended, endedReason), "status-update (ended)", cancellationToken);
     }
@@ -300,7 +413,7 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
     private async Task SendInformationalAsync(ServerMessage message, string label, CancellationToken cancellationToken)
     {
         var (step, _) = await SendAsync(message, label, Deadline(message.Type), null, cancellationToken);
-        runner.Complete(step);
+        Complete(step);
     }
 
     private Task<(StepResult Step, ReplyContext Reply)> SendAsync(
@@ -318,6 +431,106 @@ internal sealed class CallSimulation(StepRunner runner, DeadlinePolicy deadlines
     }
 
     private TimeSpan Deadline(string type) => deadlines.For(type, _profile.ServerTimeoutSeconds);
+
+    private void Complete(StepResult step)
+    {
+        runner.Complete(step);
+        ObserveCommands();
+    }
+
+    // Shows what the server posted to the control URL since the last step, checks it against Vapi's schema, and plays
+    // Vapi's part: a say or add-message carries an async tool's result, end-call and transfer end the call.
+    private void ObserveCommands()
+    {
+        if (runner.Control is not { } control)
+        {
+            return;
+        }
+
+        foreach (var command in control.TakeNew())
+        {
+            var seen = new ControlEvent
+            {
+                Sequence = command.Sequence,
+                Type = command.Type ?? "?",
+                Label = ControlLabel(command),
+                Status = command.AnsweredStatus,
+                AfterMs = (command.ReceivedAt - _callStarted).TotalMilliseconds,
+            };
+            seen.Violations.AddRange(ControlCommandCheck.Check(command, runner.Schema));
+            if (_callOver || _endedByServer is not null)
+            {
+                seen.Notes.Add($"after the call ended: Vapi refuses it (HTTP {command.AnsweredStatus})");
+            }
+            else
+            {
+                React(command, seen, control);
+            }
+
+            runner.Command(seen);
+        }
+    }
+
+    private void React(RecordedCallCommand command, ControlEvent seen, ControlUrlServer control)
+    {
+        var body = command.Body;
+        switch (command.Type)
+        {
+            case "say" or "add-message" when _pendingAsync.Count > 0:
+                var pending = _pendingAsync[0];
+                _pendingAsync.RemoveAt(0);
+                seen.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"the result of async {pending.Name}, {Math.Max(0, (command.ReceivedAt - pending.AnsweredAt).TotalSeconds):0.0} s after its reply"));
+                break;
+            case "add-message" when body?.TryGetProperty("message", out var added) == true && added.ValueKind == JsonValueKind.Object:
+                seen.Notes.Add("added to the conversation" + (Flag(body, "triggerResponseEnabled") == false ? " silently" : "; the assistant answers from it"));
+                break;
+        }
+
+        string? ended = command.Type switch
+        {
+            "say" when Flag(body, "endCallAfterSpoken") == true => "assistant-ended-call-after-message-spoken",
+            "end-call" => "assistant-ended-call",
+            "transfer" => "assistant-forwarded-call",
+            _ => null,
+        };
+        if (command.Type == "say")
+        {
+            _conversation.Bot(command.Content ?? string.Empty);
+        }
+
+        if (ended is not null && command.Accepted)
+        {
+            _endedByServer = ended;
+            control.EndCall(_call.Id!);
+            seen.Notes.Add($"the call ends here ({ended})");
+        }
+    }
+
+    private static bool? Flag(JsonElement? body, string name) =>
+        body is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : null;
+
+    private static string ControlLabel(RecordedCallCommand command)
+    {
+        var body = command.Body;
+        return command.Type switch
+        {
+            "control" => $"control {command.Control}",
+            "transfer" when body?.TryGetProperty("destination", out var destination) == true && destination.ValueKind == JsonValueKind.Object =>
+                $"control transfer → {Text(destination, "number") ?? Text(destination, "sipUri") ?? "?"}",
+            "handoff" => "control handoff",
+            "end-call" => "control end-call",
+            { } type when command.Content is { } content => $"control {type} \"{Quote(content)}\"",
+            { } type => $"control {type}",
+            null => "control (no type)",
+        };
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private sealed record PendingAsyncTool(string Name, DateTimeOffset AnsweredAt, TimeSpan Deadline);
 
     private static string AskFor(AssistantTool tool)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Serialization;
 using VapiWebhooks.Simulator.Checks;
+using VapiWebhooks.Simulator.Control;
 using VapiWebhooks.Simulator.Http;
 using VapiWebhooks.Simulator.Reporting;
 using VapiWebhooks.Simulator.Schema;
@@ -9,9 +10,16 @@ using VapiWebhooks.Simulator.Schema;
 namespace VapiWebhooks.Simulator.Simulation;
 
 /// <summary>Sends one message, checks the reply, records the step in the report and shows it on the timeline.</summary>
-internal sealed class StepRunner(VapiPoster poster, VapiSchemaDocument schema, SimulationReport report, ITimeline timeline)
+internal sealed class StepRunner(VapiPoster poster, VapiSchemaDocument schema, SimulationReport report, ITimeline timeline, ControlUrlServer? control = null)
 {
     public Uri Url => poster.Url;
+
+    /// <summary>The call's control URL server (<c>call</c> and <c>scenario</c>), or null (<c>send</c>, <c>--no-control-url</c>).</summary>
+    public ControlUrlServer? Control => control;
+
+    public VapiSchemaDocument Schema => schema;
+
+    public SimulationReport Report => report;
 
     /// <summary>Serialises <paramref name="message"/> in its envelope and sends it.</summary>
     public Task<(StepResult Step, ReplyContext Reply)> SendAsync(
@@ -50,6 +58,13 @@ internal sealed class StepRunner(VapiPoster poster, VapiSchemaDocument schema, S
 
     /// <summary>Shows a finished step (after the caller has added its notes and expectation checks).</summary>
     public void Complete(StepResult step) => timeline.StepCompleted(step);
+
+    /// <summary>Records and shows a command posted to the control URL (after the caller has checked it).</summary>
+    public void Command(ControlEvent command)
+    {
+        report.Commands.Add(command);
+        timeline.CommandReceived(command);
+    }
 
     public static string Milliseconds(double value) => value.ToString("0", CultureInfo.InvariantCulture) + " ms";
 }

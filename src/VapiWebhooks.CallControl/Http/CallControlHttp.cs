@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace VapiWebhooks.CallControl.Http;
@@ -18,6 +21,10 @@ internal static class CallControlHttp
                 // The pipeline's total timeout governs; HttpClient's own 100 s must not cut it short.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // A control URL is a capability (whoever has it can act on the call, unless controlAuthenticationEnabled):
+            // IHttpClientFactory's default request logging would write it at Information. The client logs each
+            // command itself: type, call id, status, latency.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
             {
                 // A control URL must not redirect the command elsewhere (the allow-list was checked on the URL itself).
@@ -27,6 +34,16 @@ internal static class CallControlHttp
             .AddResilienceHandler("vapi-call-control", static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<VapiCallControlOptions>>().CurrentValue;
+
+                // Polly logs every attempt at Information; a command that went through once is already logged by the
+                // client, so ordinary attempts drop to Debug. Retries (handled attempts) keep their Warning.
+                pipeline.ConfigureTelemetry(new TelemetryOptions
+                {
+                    LoggerFactory = context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+                    SeverityProvider = static args => args.Event.EventName == "ExecutionAttempt" && args.Event.Severity == ResilienceEventSeverity.Information
+                        ? ResilienceEventSeverity.Debug
+                        : args.Event.Severity,
+                });
                 pipeline.AddTimeout(options.TotalTimeout);
                 if (options.MaxRetryAttempts > 0)
                 {
