@@ -96,17 +96,52 @@ public sealed class VapiWebhooksBuilder
     public VapiWebhooksBuilder AddTool<TArgs>(string functionName, Func<TArgs, ToolCallContext, CancellationToken, Task<object?>> handler)
         => AddTool(functionName, JsonSerializerOptions.Web, handler);
 
-    /// <summary>Registers a synchronous tool by its function name; arguments bind by reflection with web defaults.</summary>
+    /// <summary>Registers an <c>async</c> tool that takes no cancellation token; arguments bind by reflection with web defaults.</summary>
     /// <typeparam name="TArgs">The arguments type.</typeparam>
     /// <param name="functionName">The function name the model calls (exact, case-sensitive).</param>
-    /// <param name="handler">Runs the tool: returns a string, a <see cref="Responses.ToolCallResult"/>, or any object (written as JSON).</param>
+    /// <param name="handler">Runs the tool, for example <c>async (args, call) =&gt; await Weather.GetAsync(args.City)</c>.</param>
+    /// <returns>This builder.</returns>
+    [RequiresUnreferencedCode(ReflectionMessage)]
+    [RequiresDynamicCode(ReflectionMessage)]
+    public VapiWebhooksBuilder AddTool<TArgs>(string functionName, Func<TArgs, ToolCallContext, Task<object?>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return AddTool<TArgs>(functionName, JsonSerializerOptions.Web, (args, context, _) => handler(args, context));
+    }
+
+    /// <summary>
+    /// Registers a tool by its function name; arguments bind by reflection with web defaults. The handler may
+    /// return its result directly or a <see cref="Task"/>, <see cref="Task{TResult}"/>, <see cref="ValueTask"/> or
+    /// <see cref="ValueTask{TResult}"/> of it (<c>(args, call) =&gt; Weather.GetAsync(args.City)</c>): a task is
+    /// awaited, never sent to the model.
+    /// </summary>
+    /// <typeparam name="TArgs">The arguments type.</typeparam>
+    /// <param name="functionName">The function name the model calls (exact, case-sensitive).</param>
+    /// <param name="handler">Runs the tool: returns a string, a <see cref="Responses.ToolCallResult"/>, any object (written as JSON), or a task of one.</param>
     /// <returns>This builder.</returns>
     [RequiresUnreferencedCode(ReflectionMessage)]
     [RequiresDynamicCode(ReflectionMessage)]
     public VapiWebhooksBuilder AddTool<TArgs>(string functionName, Func<TArgs, ToolCallContext, object?> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return AddTool<TArgs>(functionName, JsonSerializerOptions.Web, (args, context, _) => Task.FromResult(handler(args, context)));
+        return AddTool<TArgs>(functionName, JsonSerializerOptions.Web, (args, context, _) => AwaitedToolResult.OfAsync(handler(args, context)));
+    }
+
+    /// <summary>
+    /// Registers a tool that takes a cancellation token and returns its result directly or as any task of it
+    /// (<c>(args, call, ct) =&gt; Weather.GetAsync(args.City, ct)</c>): a task is awaited, never sent to the model.
+    /// Arguments bind by reflection with web defaults.
+    /// </summary>
+    /// <typeparam name="TArgs">The arguments type.</typeparam>
+    /// <param name="functionName">The function name the model calls (exact, case-sensitive).</param>
+    /// <param name="handler">Runs the tool: returns a string, a <see cref="Responses.ToolCallResult"/>, any object (written as JSON), or a task of one.</param>
+    /// <returns>This builder.</returns>
+    [RequiresUnreferencedCode(ReflectionMessage)]
+    [RequiresDynamicCode(ReflectionMessage)]
+    public VapiWebhooksBuilder AddTool<TArgs>(string functionName, Func<TArgs, ToolCallContext, CancellationToken, object?> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return AddTool<TArgs>(functionName, JsonSerializerOptions.Web, (args, context, ct) => AwaitedToolResult.OfAsync(handler(args, context, ct)));
     }
 
     /// <summary>Registers a tool by its function name, binding arguments with the given options (trim and AOT safe with a source-generated resolver).</summary>

@@ -28,6 +28,13 @@ public sealed partial class BadRequestsTableTests
         ("trailing comma", () => Post("""{"message":{"type":"status-update",}}""")),
         ("no `message`", () => Post("""{"other":{"type":"status-update"}}""")),
         ("no string `type`", () => Post("""{"message":{"type":42}}""")),
+        ("empty or blank `type`", () => Post("""{"message":{"type":"  "}}""")),
+        ("duplicate property names", () => Post("""{"message":{"type":"status-update","type":"tool-calls","toolCallList":[]}}""")),
+        ("malformed UTF-8", () => Post([.. Encoding.UTF8.GetBytes("{\"message\":{\"type\":\"status-update\",\"x\":\""), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("\"}}")])),
+        ("lone surrogate escape", () => Post("""{"message":{"type":"status-update","x":"\ud800"}}""")),
+        ("`null` for the message", () => Post("""{"message":null}""")),
+        ("`null` in a tool list", () => Post("""{"message":{"type":"tool-calls","toolCallList":[null]}}""")),
+        ("tool call without `id`", () => Post("""{"message":{"type":"tool-calls","toolCallList":[{"type":"function","function":{"name":"x","arguments":{}}}]}}""")),
         ("nesting deeper than", () => Post("{\"message\":{\"type\":\"status-update\",\"x\":" + new string('[', 200) + new string(']', 200) + "}}")),
         ("any method but POST", () => new HttpRequestMessage(HttpMethod.Get, DocsTestHost.Path) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", DocsTestHost.Token) } }),
     ];
@@ -83,10 +90,13 @@ public sealed partial class BadRequestsTableTests
         request.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static HttpRequestMessage Post(string body, bool authenticated = true, string contentType = "application/json", string? contentEncoding = null)
+        => Post(Encoding.UTF8.GetBytes(body), authenticated, contentType, contentEncoding);
+
+    private static HttpRequestMessage Post(byte[] body, bool authenticated = true, string contentType = "application/json", string? contentEncoding = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, DocsTestHost.Path)
         {
-            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)),
+            Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (contentEncoding is not null)

@@ -6,7 +6,7 @@ using VapiWebhooks.Inbox.ProcessHost;
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSingleton<HandledJournal>();
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Vapi:Webhooks:Authentication:Bearer:Tokens:0"] = builder.Configuration["Token"] ?? "process-host-token-0123456789" });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Vapi:Webhooks:Authentication:Bearer:Tokens:0"] = builder.Configuration["Token"] ?? "process-host-token-0123456789abcdef01" });
 var vapi = builder.Services.AddVapiWebhooks().AddHandler<JournalHandler>();
 var store = builder.Configuration["Inbox:Store"] ?? "none";
 var connectionString = builder.Configuration["Inbox:ConnectionString"] ?? string.Empty;

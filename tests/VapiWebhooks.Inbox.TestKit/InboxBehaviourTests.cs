@@ -97,7 +97,9 @@ public abstract class InboxBehaviourTests
 
         await journal.WaitUntilAsync(j => j.Succeeded.Count == 2);
         journal.Entries.Select(e => e.Index).Should().Equal(1, 2);
-        (await host.Inbox.GetStatusAsync()).Handled.Should().Be(2);
+
+        // The handler returns before the store records it as handled: wait for the record, not just the journal.
+        await WaitForStatusAsync(host, s => s.Handled == 2 && s.Pending == 0);
     }
 
     public virtual async Task Messages_of_one_call_are_handled_in_order_even_when_first_attempts_fail_while_other_calls_run_concurrently()

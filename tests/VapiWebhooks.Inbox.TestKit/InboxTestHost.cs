@@ -12,7 +12,7 @@ namespace VapiWebhooks.Inbox.TestKit;
 /// <summary>An app on <see cref="TestServer"/> with AddVapiWebhooks, a store chosen by the test, and a <see cref="HandlerJournal"/>.</summary>
 public sealed class InboxTestHost : IAsyncDisposable
 {
-    public const string Token = "inbox-test-token-0123456789";
+    public const string Token = "inbox-test-token-0123456789abcdef0123";
 
     private InboxTestHost(WebApplication app, HttpClient client)
     {

@@ -17,7 +17,7 @@ public sealed class ProcessHost : IAsyncDisposable
         Port = port;
         JournalPath = journal;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "process-host-token-0123456789");
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "process-host-token-0123456789abcdef01");
     }
 
     public int Port { get; }

@@ -24,7 +24,7 @@ public sealed class InboxOptionsTests
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Vapi:Webhooks:Authentication:Bearer:Tokens:0"] = "inbox-options-token-0123456789",
+            ["Vapi:Webhooks:Authentication:Bearer:Tokens:0"] = "inbox-options-token-0123456789abcdef01",
             [$"Vapi:Webhooks:Inbox:{setting}"] = value,
         });
 

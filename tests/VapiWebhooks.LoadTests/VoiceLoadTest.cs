@@ -66,7 +66,7 @@ public sealed class VoiceLoadSettings
 /// </summary>
 public static class VoiceLoadTest
 {
-    private const string Token = "load-test-token";
+    private const string Token = "load-test-token-6b9e2d5a8c1f4037";
 
     private const int WarmupRounds = 2;
 

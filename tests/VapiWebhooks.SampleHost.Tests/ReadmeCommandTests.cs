@@ -19,7 +19,7 @@ public sealed class ReadmeCommandTests(ITestOutputHelper output)
         var host = SampleHostProcess.Start();
         try
         {
-            const string Marker = "Development bearer token: ";
+            const string Marker = " Token       : ";
             var line = await host.Process.WaitForLineAsync(l => l.Contains(Marker, StringComparison.Ordinal), SampleHostProcess.StartTimeout);
             var devToken = line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Trim();
             devToken.Should().StartWith("dev_");

@@ -4,7 +4,7 @@ namespace VapiWebhooks.Simulator.Tests;
 
 public class AuthenticationTests
 {
-    private const string Secret = "whsec-simulator-0123456789";
+    private const string Secret = "whsec-simulator-0123456789abcdef0123";
     private const string Base64Secret = "c2ltdWxhdG9yLWJhc2U2NC1zZWNyZXQ=";
 
     public static TheoryData<string, string[]> HmacVariants => new()
@@ -47,9 +47,9 @@ public class AuthenticationTests
     }
 
     [Theory]
-    [InlineData("--vapi-secret", "legacy-secret", "X-Vapi-Secret", false)]
-    [InlineData("--bearer", "custom-header-token", "X-Api-Key", false)]
-    [InlineData("--bearer", "prefixed-token", "X-Auth", true)]
+    [InlineData("--vapi-secret", "legacy-secret-0123456789abcdef0123", "X-Vapi-Secret", false)]
+    [InlineData("--bearer", "custom-header-token-0123456789abcdef", "X-Api-Key", false)]
+    [InlineData("--bearer", "prefixed-token-0123456789abcdef0123", "X-Auth", true)]
     public async Task Bearer_variants_match_the_library(string option, string token, string header, bool prefix)
     {
         await using var host = await TestHost.StartAsync(credential: o => o.Bearer = new VapiBearerOptions { HeaderName = header, UsePrefix = prefix, Tokens = [token] });

@@ -37,7 +37,7 @@ public enum ControlHostMode
 public sealed class ControlHost : IAsyncDisposable
 {
     public const string Path = "/vapi/webhook";
-    public const string BearerToken = "control-bearer-token-456";
+    public const string BearerToken = "control-bearer-token-456-7890abcdef01";
     public const string FrontDesk = "+14155550100";
 
     private readonly WebApplication _app;

@@ -22,7 +22,7 @@ namespace VapiWebhooks.Simulator.Tests;
 public sealed class TestHost : IAsyncDisposable
 {
     public const string Path = "/vapi/webhook";
-    public const string BearerToken = "test-bearer-token-123";
+    public const string BearerToken = "test-bearer-token-123-456789abcdef0";
 
     private readonly WebApplication _app;
 

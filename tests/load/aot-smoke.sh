@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=${PORT:-5095}
-token=aot-smoke-token-7d3c9e1a5b
+token=aot-smoke-token-7d3c9e1a5b-0f2e4d6c8b
 work=$(mktemp -d)
 host=""
 cleanup() { if [ -n "$host" ]; then kill "$host" 2>/dev/null; wait "$host" 2>/dev/null || true; fi; rm -rf "$work"; }

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
 port=${PORT:-5096}
-token=cold-start-token
+token=cold-start-token-5a1f9c3e7b2d8046
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 project=samples/VapiWebhooks.SampleHost

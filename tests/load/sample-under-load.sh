@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-30}
 connections=${2:-8}
 port=${PORT:-5097}
-token=load-test-token
+token=load-test-token-6b9e2d5a8c1f4037
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 2; }
 out=$(mktemp -d)
 data=$(mktemp -d)

@@ -49,7 +49,7 @@ public static class StartupBanner
         if (development.Token is { } token)
         {
             lines.Add($" Credential  : development bearer token, kept in {development.TokenFile}");
-            lines.Add($"Development bearer token: {token}");
+            lines.Add($" Token       : {token}");
             lines.Add(" Try it:");
             lines.Add($"   curl -i -X POST {webhook} -H 'Authorization: Bearer {token}' -H 'Content-Type: application/json' -d '{body}'");
             lines.Add(" Without the header the same request gets 401. In Vapi, create a Bearer credential with this token.");

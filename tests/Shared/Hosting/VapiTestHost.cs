@@ -25,7 +25,7 @@ public sealed class VapiTestHost : IAsyncDisposable
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The bearer token every test host accepts (the library refuses to start without a credential).</summary>
-    public const string Token = "endpoint-test-token";
+    public const string Token = "endpoint-test-token-3f9a1c7e5b2d4068";
 
     private VapiTestHost(WebApplication app, HttpClient client)
     {

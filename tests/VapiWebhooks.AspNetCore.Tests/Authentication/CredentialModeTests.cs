@@ -120,8 +120,8 @@ public class CredentialModeTests
         app.Calls.Count.Should().Be(3);
 
         // And the next rotation starts: a secret added by a reload is accepted at once.
-        app.Reload(mode.Settings(CredentialMode.Current, "next-secret-4c6e8a0b2d"));
-        await AuthAssert.IsAcceptedAsync(await app.Client.PostVapiMessageAsync(VapiTestMessages.AssistantRequest(), Path, mode.Credential("next-secret-4c6e8a0b2d")));
+        app.Reload(mode.Settings(CredentialMode.Current, "next-secret-4c6e8a0b2d-9f8e7d6c5b4a"));
+        await AuthAssert.IsAcceptedAsync(await app.Client.PostVapiMessageAsync(VapiTestMessages.AssistantRequest(), Path, mode.Credential("next-secret-4c6e8a0b2d-9f8e7d6c5b4a")));
         app.Calls.Count.Should().Be(4);
     }
 

@@ -10,8 +10,8 @@ namespace VapiWebhooks.Tests.Authentication;
 /// </summary>
 internal sealed class CredentialMode
 {
-    public const string Current = "current-secret-7f3a9c1e5d";
-    public const string Previous = "previous-secret-2b8d4e6f0a";
+    public const string Current = "current-secret-7f3a9c1e5d-a1b2c3d4e5";
+    public const string Previous = "previous-secret-2b8d4e6f0a-f6e5d4c3b2";
     public const string Wrong = "attacker-guess-9e1c3a5b7d";
     public const string Section = VapiAuthenticationOptions.SectionName;
 

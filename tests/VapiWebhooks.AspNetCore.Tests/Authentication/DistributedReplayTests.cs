@@ -11,7 +11,7 @@ namespace VapiWebhooks.Tests.Authentication;
 /// <summary>Two instances behind one URL share replay protection through an <see cref="IDistributedCache"/>.</summary>
 public class DistributedReplayTests
 {
-    private const string Secret = "shared-hmac-secret-1a3c5e7b9d";
+    private const string Secret = "shared-hmac-secret-1a3c5e7b9d-8c0e2a4b";
     private const string Path = "/vapi/webhook";
 
     private static readonly Dictionary<string, string?> Settings = new() { ["Vapi:Webhooks:Authentication:Hmac:Secrets:0"] = Secret };

@@ -11,7 +11,7 @@ namespace VapiWebhooks.Tests.Authentication;
 /// <summary>Hostile requests on a real Kestrel socket: oversized, mistyped, absurd headers, deep JSON, markup in the body.</summary>
 public class HardeningTests(ITestOutputHelper output)
 {
-    private const string Token = "hardening-token-0b2d4f6a8c";
+    private const string Token = "hardening-token-0b2d4f6a8c-5e7a9c1b3d";
     private const string Path = "/vapi/webhook";
 
     private static Dictionary<string, string?> Settings(long? maxBody = null)
@@ -92,7 +92,7 @@ public class HardeningTests(ITestOutputHelper output)
         await using var app = await AuthTestApp.StartAsync(new Dictionary<string, string?>
         {
             ["Vapi:Webhooks:Authentication:Bearer:Tokens:0"] = Token,
-            ["Vapi:Webhooks:Authentication:Hmac:Secrets:0"] = "hardening-hmac-secret",
+            ["Vapi:Webhooks:Authentication:Hmac:Secrets:0"] = "hardening-hmac-secret-4d6f8a0c2e1b3579",
         });
         var value = header == "Authorization" ? "Bearer " + new string('a', length) : new string('0', length);
         var credential = VapiTestCredential.FromHeaders(new Dictionary<string, string> { [header] = value, ["x-timestamp"] = "1" });

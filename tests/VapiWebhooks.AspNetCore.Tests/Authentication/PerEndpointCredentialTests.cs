@@ -7,8 +7,8 @@ namespace VapiWebhooks.Tests.Authentication;
 /// <summary>Each mapped endpoint accepts its own credential only: a tool server's bearer token and an assistant server's HMAC secret.</summary>
 public class PerEndpointCredentialTests
 {
-    private const string ToolsToken = "tools-token-5a7c9e1f3b";
-    private const string AssistantSecret = "assistant-hmac-8d0f2b4c6e";
+    private const string ToolsToken = "tools-token-5a7c9e1f3b-0d2e4f6a8b1c";
+    private const string AssistantSecret = "assistant-hmac-8d0f2b4c6e-7a9c1e3f5b";
 
     private static readonly Dictionary<string, string?> Settings = new()
     {

@@ -13,8 +13,8 @@ namespace VapiWebhooks.Tests.Authentication;
 /// </summary>
 public class ProxyAndNetworkTests
 {
-    private const string Token = "network-token-3e5a7c9b1d";
-    private const string Secret = "proxy-hmac-secret-6f8b0d2a4c";
+    private const string Token = "network-token-3e5a7c9b1d-2f4a6c8e0b";
+    private const string Secret = "proxy-hmac-secret-6f8b0d2a4c-1b3d5f7a";
     private const string Section = CredentialMode.Section;
     private static readonly Uri PublicUrl = new("https://public.example/vapi/webhook");
 

@@ -9,6 +9,8 @@ public class StartupValidationTests
 {
     private const string Section = CredentialMode.Section;
 
+    private const string Path = "/vapi/webhook";
+
     private static readonly Dictionary<string, string?> Nothing = [];
 
     [Fact]
@@ -135,5 +137,42 @@ public class StartupValidationTests
             kestrel: false);
 
         await AuthAssert.IsAcceptedAsync(await app.Client.PostVapiMessageAsync(VapiTestMessages.AssistantRequest(), "/tools", VapiTestCredential.Bearer(CredentialMode.Current)));
+    }
+
+    [Theory]
+    [InlineData("Bearer:Tokens", "set-me-from-user-secrets", "placeholder")]
+    [InlineData("Bearer:Tokens", "Set-Me-From-User-Secrets-0123456789abcdef", "placeholder")]
+    [InlineData("Bearer:Tokens", "0123456789abcdef0123456789abcde", "shorter than 32 characters")]
+    [InlineData("Hmac:Secrets", "changeme", "placeholder")]
+    [InlineData("Hmac:Secrets", "hmac-secret-too-short", "shorter than 32 characters")]
+    public async Task A_guessable_secret_stops_start_up_outside_Development_naming_the_setting_not_the_value(string list, string value, string reason)
+    {
+        var thrown = await FluentActions.Awaiting(() => AuthTestApp.StartAsync(
+            new Dictionary<string, string?> { [$"{Section}:{list}:0"] = CredentialMode.Current, [$"{Section}:{list}:1"] = value },
+            environment: "Production",
+            kestrel: false)).Should().ThrowAsync<OptionsValidationException>();
+
+        thrown.Which.Message.Should().Contain($"{Section}:{list}:1 ").And.Contain(reason).And.Contain("Production")
+            .And.Contain("openssl rand -base64 32").And.Contain($"Vapi__Webhooks__Authentication__{list.Replace(":", "__", StringComparison.Ordinal)}__1")
+            .And.NotContain(value).And.NotContain($"{list}:0 ", "the strong secret next to it is fine");
+    }
+
+    [Fact]
+    public async Task A_short_token_is_accepted_in_Development_so_a_first_run_needs_no_ceremony()
+    {
+        await using var app = await AuthTestApp.StartAsync(
+            new Dictionary<string, string?> { [$"{Section}:Bearer:Tokens:0"] = "dev-token" },
+            environment: "Development");
+
+        await AuthAssert.IsAcceptedAsync(await app.Client.PostVapiMessageAsync(VapiTestMessages.AssistantRequest(), Path, VapiTestCredential.Bearer("dev-token")));
+    }
+
+    [Fact]
+    public async Task A_random_token_of_exactly_32_characters_is_accepted_in_Production()
+    {
+        const string token = "0123456789abcdef0123456789abcdef";
+        await using var app = await AuthTestApp.StartAsync(new Dictionary<string, string?> { [$"{Section}:Bearer:Tokens:0"] = token });
+
+        await AuthAssert.IsAcceptedAsync(await app.Client.PostVapiMessageAsync(VapiTestMessages.AssistantRequest(), Path, VapiTestCredential.Bearer(token)));
     }
 }

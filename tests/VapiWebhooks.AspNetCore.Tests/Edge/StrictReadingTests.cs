@@ -41,6 +41,18 @@ public sealed class StrictReadingTests
         refused.Raw.Should().NotContain("NullReferenceException");
     }
 
+    [Fact]
+    public async Task A_trailing_comma_is_refused_naming_its_position_without_advice_meant_for_the_servers_author()
+    {
+        await using var host = await VapiTestHost.StartAsync();
+
+        using var response = await host.Client.PostVapiBodyAsync(Encoding.UTF8.GetBytes("""{"message":{"type":"status-update","status":"ended",}}"""));
+
+        var refused = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        refused.Reason.Should().Be(ProblemReason.InvalidBody);
+        refused.Detail.Should().Contain("trailing comma").And.Contain("Path: $").And.NotContain("reader options", "the client cannot change the server's reader options");
+    }
+
     public static TheoryData<string, byte[]> MalformedUtf8() => new()
     {
         { "invalid byte in a skipped property", Concat("{\"message\":{\"type\":\"status-update\",\"unknownProperty\":\"", [0xC3, 0x28], "\"}}") },

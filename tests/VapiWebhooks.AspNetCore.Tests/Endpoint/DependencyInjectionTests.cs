@@ -322,7 +322,7 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Test";
-    public const string Token = "test-token";
+    public const string Token = "di-test-token-2c5f8b1e4a7d0936ab";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

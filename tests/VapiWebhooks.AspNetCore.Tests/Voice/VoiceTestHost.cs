@@ -30,7 +30,7 @@ internal sealed class DelegateVoiceHandler(Func<VoiceRequestMessage, VoiceRespon
 /// </summary>
 internal sealed class VoiceTestHost : IAsyncDisposable
 {
-    public const string Token = "test-token";
+    public const string Token = "voice-test-token-8e1b4d7a0c3f6925";
 
     private VoiceTestHost(WebApplication app, HttpClient client, CapturingLoggerProvider logs)
     {
