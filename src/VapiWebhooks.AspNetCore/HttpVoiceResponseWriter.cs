@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using VapiWebhooks.AspNetCore.Inspector;
 using VapiWebhooks.Handlers;
 
 namespace VapiWebhooks.AspNetCore;
@@ -15,12 +16,14 @@ namespace VapiWebhooks.AspNetCore;
 internal sealed class HttpVoiceResponseWriter : VoiceResponseWriter
 {
     private readonly HttpResponse _response;
+    private readonly ExchangeCapture? _capture;
     private byte? _pendingByte;
     private long _bytesWritten;
 
-    public HttpVoiceResponseWriter(HttpContext context, int sampleRate)
+    public HttpVoiceResponseWriter(HttpContext context, int sampleRate, ExchangeCapture? capture = null)
     {
         _response = context.Response;
+        _capture = capture;
         SampleRate = sampleRate;
     }
 
@@ -45,6 +48,7 @@ internal sealed class HttpVoiceResponseWriter : VoiceResponseWriter
         }
 
         _bytesWritten += pcm.Length;
+        _capture?.Audio(pcm.Span, SampleRate);
         var data = pcm.Span;
         var total = data.Length + (_pendingByte is null ? 0 : 1);
         var whole = total & ~1;

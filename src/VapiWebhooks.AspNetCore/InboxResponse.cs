@@ -25,6 +25,7 @@ internal static class InboxResponse
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.BodyWriter.Write("{}"u8);
+        context.Features.Get<Inspector.ExchangeCapture>()?.ReplyBody("{}"u8);
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using VapiWebhooks.AspNetCore.Inspector;
 
 namespace VapiWebhooks.AspNetCore;
 
@@ -17,8 +18,10 @@ internal static class ProblemResponse
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = "application/problem+json; charset=utf-8";
+        var capture = context.Features.Get<ExchangeCapture>();
+        var buffer = capture is null ? null : new ArrayBufferWriter<byte>();
         var writer = response.BodyWriter;
-        using (var json = new Utf8JsonWriter(writer))
+        using (var json = new Utf8JsonWriter(buffer is null ? writer : buffer))
         {
             json.WriteStartObject();
             json.WriteString("type", TypeFor(statusCode));
@@ -28,6 +31,13 @@ internal static class ProblemResponse
             json.WriteString("reason", reason);
             json.WriteString("traceId", Activity.Current?.Id ?? context.TraceIdentifier);
             json.WriteEndObject();
+        }
+
+        if (buffer is not null)
+        {
+            // Inspected (the inspector is mapped): it keeps the problem body as sent.
+            capture!.ReplyBody(buffer.WrittenSpan);
+            writer.Write(buffer.WrittenSpan);
         }
 
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using VapiWebhooks.AspNetCore.Inspector;
 using VapiWebhooks.Dispatch;
 using VapiWebhooks.Handlers;
 using VapiWebhooks.Inbox;
@@ -28,6 +29,10 @@ internal sealed class VapiWebhookEndpoint
     private readonly ILogger _logger;
     private readonly RefusalReporter _refusals;
     private readonly IVapiInboxAcknowledger? _inbox;
+    private readonly List<MappedWebhookEndpoint> _mapped = [];
+
+    // Set once by MapVapiInspector; until then (and in an app that never maps it) each request pays one null check.
+    private volatile InspectorStore? _inspector;
 
     public VapiWebhookEndpoint(VapiMessageDispatcher dispatcher, VapiRequestAuthenticator authenticator, IOptionsMonitor<VapiWebhookOptions> options, ILogger<VapiWebhookEndpoint> logger, RefusalReporter refusals, IVapiInboxAcknowledger? inbox = null)
     {
@@ -39,14 +44,81 @@ internal sealed class VapiWebhookEndpoint
         _inbox = inbox;
     }
 
-    /// <summary>Builds the request delegate of one mapped endpoint, after checking its credential is valid.</summary>
-    public RequestDelegate CreateHandler(string credentialName)
+    /// <summary>The endpoints mapped so far (route pattern and credential), for the inspector's replay and tool form.</summary>
+    public IReadOnlyList<MappedWebhookEndpoint> Mapped
     {
-        _authenticator.EnsureValid(credentialName);
-        return context => HandleAsync(context, credentialName);
+        get
+        {
+            lock (_mapped)
+            {
+                return [.. _mapped];
+            }
+        }
     }
 
-    private async Task HandleAsync(HttpContext context, string credentialName)
+    /// <summary>The inspector's store, once <c>MapVapiInspector</c> has attached one.</summary>
+    public InspectorStore? Inspector => _inspector;
+
+    /// <summary>Builds the request delegate of one mapped endpoint, after checking its credential is valid.</summary>
+    public RequestDelegate CreateHandler(string credentialName, string pattern)
+    {
+        _authenticator.EnsureValid(credentialName);
+        lock (_mapped)
+        {
+            _mapped.Add(new MappedWebhookEndpoint(pattern, credentialName));
+        }
+
+        return context => _inspector is { } inspector
+            ? HandleCapturedAsync(context, credentialName, new ExchangeCapture(inspector, context, pattern, credentialName, "ok", replayOf: null), authenticate: true)
+            : HandleAsync(context, credentialName, capture: null, authenticate: true);
+    }
+
+    /// <summary>Attaches the inspector: from now on every exchange on every mapped endpoint is captured.</summary>
+    public InspectorStore AttachInspector(Func<InspectorStore> create)
+    {
+        lock (_mapped)
+        {
+            return _inspector ??= create();
+        }
+    }
+
+    /// <summary>
+    /// Runs a request through the endpoint in process for the inspector (a replay, or a tool call from its form),
+    /// without authentication: the request was authenticated when it first arrived, or comes from the inspector.
+    /// </summary>
+    public async Task<InspectedExchange> HandleInProcessAsync(HttpContext context, MappedWebhookEndpoint target, InspectorStore store, long? replayOf)
+    {
+        var capture = new ExchangeCapture(store, context, target.Pattern, target.CredentialName, replayOf is null ? "inspector (not authenticated)" : "replay (not authenticated)", replayOf);
+        context.Features.Set(capture);
+        try
+        {
+            await HandleAsync(context, target.CredentialName, capture, authenticate: false).ConfigureAwait(false);
+        }
+        catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return capture.Complete(context, failed: true);
+        }
+
+        return capture.Complete(context);
+    }
+
+    private async Task HandleCapturedAsync(HttpContext context, string credentialName, ExchangeCapture capture, bool authenticate)
+    {
+        context.Features.Set(capture);
+        try
+        {
+            await HandleAsync(context, credentialName, capture, authenticate).ConfigureAwait(false);
+        }
+        catch
+        {
+            capture.Complete(context, failed: true);
+            throw;
+        }
+
+        capture.Complete(context);
+    }
+
+    private async Task HandleAsync(HttpContext context, string credentialName, ExchangeCapture? capture, bool authenticate)
     {
         var options = _options.CurrentValue;
         var request = context.Request;
@@ -54,17 +126,21 @@ internal sealed class VapiWebhookEndpoint
         // Authenticate from the headers before anything else: an unauthenticated client gets 401 before any content
         // check (it learns nothing of them), and no byte of its body is read or buffered.
         var credential = _authenticator.Current(credentialName);
-        if (!credential.IsSourceAllowed(context.Connection.RemoteIpAddress))
+        var signatureRequiresBody = false;
+        if (authenticate)
         {
-            await UnauthorizedAsync(context, "source address not allowed").ConfigureAwait(false);
-            return;
-        }
+            if (!credential.IsSourceAllowed(context.Connection.RemoteIpAddress))
+            {
+                await UnauthorizedAsync(context, "source address not allowed", capture).ConfigureAwait(false);
+                return;
+            }
 
-        var headerCheck = credential.VerifyHeaders(request, out var signatureRequiresBody);
-        if (headerCheck != Security.VapiVerificationResult.Valid)
-        {
-            await UnauthorizedAsync(context, headerCheck.ToString()).ConfigureAwait(false);
-            return;
+            var headerCheck = credential.VerifyHeaders(request, out signatureRequiresBody);
+            if (headerCheck != Security.VapiVerificationResult.Valid)
+            {
+                await UnauthorizedAsync(context, headerCheck.ToString(), capture).ConfigureAwait(false);
+                return;
+            }
         }
 
         if (ContentProblem(request) is { } contentProblem)
@@ -89,13 +165,14 @@ internal sealed class VapiWebhookEndpoint
 
         using (body)
         {
+            capture?.RequestBody(body.Span);
             if (signatureRequiresBody)
             {
                 // The signature covers the raw bytes as received: checked before parsing, so unauthenticated input never reaches the parser.
                 var verification = await credential.VerifyAsync(request, body.Memory, context.RequestAborted).ConfigureAwait(false);
                 if (verification != Security.VapiVerificationResult.Valid)
                 {
-                    await UnauthorizedAsync(context, verification.ToString()).ConfigureAwait(false);
+                    await UnauthorizedAsync(context, verification.ToString(), capture).ConfigureAwait(false);
                     return;
                 }
             }
@@ -128,6 +205,7 @@ internal sealed class VapiWebhookEndpoint
             }
 
             context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
+            capture?.Message(message, options);
 
             // The credential's keys are set for the request before anything binds or stores the message: tool
             // arguments are decrypted just before binding, with this credential's keys only (none when it has none).
@@ -136,6 +214,7 @@ internal sealed class VapiWebhookEndpoint
 
             if (_inbox is not null && _inbox.Stores(message))
             {
+                capture?.Outcome("Inbox");
                 await InboxResponse.WriteAsync(context, _inbox, message, body.Memory).ConfigureAwait(false);
                 return;
             }
@@ -144,12 +223,13 @@ internal sealed class VapiWebhookEndpoint
             {
                 if (message is VoiceRequestMessage voice)
                 {
-                    await StreamVoiceAsync(context, voice, options).ConfigureAwait(false);
+                    await StreamVoiceAsync(context, voice, options, capture).ConfigureAwait(false);
                     return;
                 }
 
                 var result = await _dispatcher.DispatchAsync(message, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
-                await WriteAsync(context, result).ConfigureAwait(false);
+                capture?.Outcome(result.Outcome.ToString());
+                await WriteAsync(context, result, capture).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -252,7 +332,7 @@ internal sealed class VapiWebhookEndpoint
     private static bool IsUtf8(ReadOnlySpan<char> charset)
         => charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
-    private async Task StreamVoiceAsync(HttpContext context, VoiceRequestMessage message, VapiWebhookOptions options)
+    private async Task StreamVoiceAsync(HttpContext context, VoiceRequestMessage message, VapiWebhookOptions options, ExchangeCapture? capture)
     {
         if (string.IsNullOrWhiteSpace(message.Text))
         {
@@ -266,10 +346,11 @@ internal sealed class VapiWebhookEndpoint
             return;
         }
 
-        var audio = new HttpVoiceResponseWriter(context, message.SampleRate);
+        var audio = new HttpVoiceResponseWriter(context, message.SampleRate, capture);
         try
         {
             var outcome = await _dispatcher.DispatchVoiceAsync(message, audio, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+            capture?.Outcome(outcome.ToString());
             if (outcome == VapiDispatchOutcome.NoHandler)
             {
                 EndpointLog.NoVoiceHandler(_logger, message.CallId);
@@ -292,6 +373,7 @@ internal sealed class VapiWebhookEndpoint
         catch (Exception ex) when (!audio.HasStarted)
         {
             EndpointLog.VoiceFailedBeforeAudio(_logger, ex, message.CallId);
+            capture?.Outcome(nameof(VapiDispatchOutcome.HandlerFailed));
             await ProblemAsync(context, StatusCodes.Status500InternalServerError, ProblemReason.HandlerFailed, "Handler failed", "The voice handler failed before producing audio.").ConfigureAwait(false);
             return;
         }
@@ -299,6 +381,7 @@ internal sealed class VapiWebhookEndpoint
         {
             // Audio already left: a clean end would make Vapi play half a sentence as if it were whole.
             EndpointLog.VoiceFailedMidStream(_logger, ex, message.CallId, audio.BytesWritten);
+            capture?.Outcome(nameof(VapiDispatchOutcome.HandlerFailed));
             context.Abort();
             return;
         }
@@ -316,7 +399,7 @@ internal sealed class VapiWebhookEndpoint
         await _dispatcher.RunNotificationHandlersAsync(message, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task WriteAsync(HttpContext context, VapiDispatchResult result)
+    private static async Task WriteAsync(HttpContext context, VapiDispatchResult result, ExchangeCapture? capture)
     {
         if (result.IsProblem)
         {
@@ -337,6 +420,19 @@ internal sealed class VapiWebhookEndpoint
         if (result.Reply is null)
         {
             writer.Write("{}"u8);
+            capture?.ReplyBody("{}"u8);
+        }
+        else if (capture is not null)
+        {
+            // Inspected: the reply is written to a buffer first, so the inspector keeps the bytes Vapi got.
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var json = new Utf8JsonWriter(buffer, VapiJson.WriterOptions))
+            {
+                VapiJson.Serialize(json, result.Reply);
+            }
+
+            capture.ReplyBody(buffer.WrittenSpan);
+            writer.Write(buffer.WrittenSpan);
         }
         else
         {
@@ -347,8 +443,9 @@ internal sealed class VapiWebhookEndpoint
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task UnauthorizedAsync(HttpContext context, string reason)
+    private async Task UnauthorizedAsync(HttpContext context, string reason, ExchangeCapture? capture)
     {
+        capture?.Refused(reason);
         // The body says nothing of which part failed; the log says it, without the secret or the signature.
         _refusals.Unauthenticated(context, reason);
         CloseIfBodyUnread(context);

@@ -33,7 +33,7 @@ public static class VapiWebhooksEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException(
                 "Unable to find the required services. Add them by calling 'builder.Services.AddVapiWebhooks()' in the application's start-up code before calling 'app.MapVapiWebhooks()'.");
 
-        return endpoints.MapPost(pattern, endpoint.CreateHandler(credentialName ?? Microsoft.Extensions.Options.Options.DefaultName))
+        return endpoints.MapPost(pattern, endpoint.CreateHandler(credentialName ?? Microsoft.Extensions.Options.Options.DefaultName, pattern))
             .WithDisplayName("Vapi webhook " + pattern);
     }
 }
