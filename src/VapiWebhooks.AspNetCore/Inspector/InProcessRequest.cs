@@ -22,14 +22,14 @@ internal static class InProcessRequest
         var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, RequestAborted = timeout.Token };
-        context.Request.Method = HttpMethods.Post;
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("inspector.local");
-        context.Request.Path = target.Pattern;
-        context.Request.ContentType = "application/json";
-        context.Request.ContentLength = body.Length;
-        context.Request.Body = new MemoryStream(body, writable: false);
+            var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, RequestAborted = timeout.Token };
+            context.Request.Method = HttpMethods.Post;
+            context.Request.Scheme = "http";
+            context.Request.Host = new HostString("inspector.local");
+            context.Request.Path = target.Pattern;
+            context.Request.ContentType = "application/json";
+            context.Request.ContentLength = body.Length;
+            context.Request.Body = new MemoryStream(body, writable: false);
             using var reply = new MemoryStream();
             context.Response.Body = reply;
             return await endpoint.HandleInProcessAsync(context, target, store, replayOf).ConfigureAwait(false);
