@@ -69,7 +69,7 @@ internal sealed class VapiWebhookEndpoint
         }
 
         return context => _inspector is { } inspector
-            ? HandleCapturedAsync(context, credentialName, new ExchangeCapture(inspector, context, pattern, credentialName, "ok", replayOf: null), authenticate: true)
+            ? HandleCapturedAsync(context, credentialName, new ExchangeCapture(inspector, context, pattern, credentialName, "ok", replayOf: null))
             : HandleAsync(context, credentialName, capture: null, authenticate: true);
     }
 
@@ -102,12 +102,12 @@ internal sealed class VapiWebhookEndpoint
         return capture.Complete(context);
     }
 
-    private async Task HandleCapturedAsync(HttpContext context, string credentialName, ExchangeCapture capture, bool authenticate)
+    private async Task HandleCapturedAsync(HttpContext context, string credentialName, ExchangeCapture capture)
     {
         context.Features.Set(capture);
         try
         {
-            await HandleAsync(context, credentialName, capture, authenticate).ConfigureAwait(false);
+            await HandleAsync(context, credentialName, capture, authenticate: true).ConfigureAwait(false);
         }
         catch
         {
@@ -124,21 +124,22 @@ internal sealed class VapiWebhookEndpoint
         var request = context.Request;
 
         // Authenticate from the headers before anything else: an unauthenticated client gets 401 before any content
-        // check (it learns nothing of them), and no byte of its body is read or buffered.
+        // check (it learns nothing of them), and no byte of its body is read or buffered. The inspector's in-process
+        // replay skips this (authenticate false): what it sends was authenticated when it arrived, or built in its page.
         var credential = _authenticator.Current(credentialName);
         var signatureRequiresBody = false;
         if (authenticate)
         {
             if (!credential.IsSourceAllowed(context.Connection.RemoteIpAddress))
             {
-                await UnauthorizedAsync(context, "source address not allowed", capture).ConfigureAwait(false);
+                await UnauthorizedAsync(context, "source address not allowed").ConfigureAwait(false);
                 return;
             }
 
             var headerCheck = credential.VerifyHeaders(request, out signatureRequiresBody);
             if (headerCheck != Security.VapiVerificationResult.Valid)
             {
-                await UnauthorizedAsync(context, headerCheck.ToString(), capture).ConfigureAwait(false);
+                await UnauthorizedAsync(context, headerCheck.ToString()).ConfigureAwait(false);
                 return;
             }
         }
@@ -166,78 +167,126 @@ internal sealed class VapiWebhookEndpoint
         using (body)
         {
             capture?.RequestBody(body.Span);
+            var replayed = false;
+            ReplayRelease? release = null;
             if (signatureRequiresBody)
             {
                 // The signature covers the raw bytes as received: checked before parsing, so unauthenticated input never reaches the parser.
-                var verification = await credential.VerifyAsync(request, body.Memory, context.RequestAborted).ConfigureAwait(false);
-                if (verification != Security.VapiVerificationResult.Valid)
+                var (verification, recordedKey) = await credential.VerifyAsync(request, body.Memory, context.RequestAborted).ConfigureAwait(false);
+                if (verification == Security.VapiVerificationResult.Replayed && _inbox is not null)
                 {
-                    await UnauthorizedAsync(context, verification.ToString(), capture).ConfigureAwait(false);
-                    return;
+                    // A signature already accepted, on a valid body: a notification comes to the inbox, which stores a
+                    // body at most once (a retry whose 2xx the sender missed is acknowledged without effect); anything
+                    // else is refused as a replay once parsed.
+                    replayed = true;
                 }
-            }
-
-            ServerMessage message;
-            try
-            {
-                if (JsonLimits.HasStringLongerThan(body.Span, options.MaxJsonStringLength))
+                else if (verification != Security.VapiVerificationResult.Valid)
                 {
-                    await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", $"A JSON string is longer than the {options.MaxJsonStringLength}-byte limit.").ConfigureAwait(false);
+                    await UnauthorizedAsync(context, verification.ToString()).ConfigureAwait(false);
                     return;
                 }
 
-                message = VapiJson.DeserializeMessage(body.Span, out var bare);
-                if (bare)
+                if (recordedKey is not null)
                 {
-                    if (!options.AcceptBareMessages)
-                    {
-                        await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", "The body has no 'message' object; Vapi sends {\"message\": {\"type\": ...}} (set AcceptBareMessages to accept a bare message). Path: $.").ConfigureAwait(false);
-                        return;
-                    }
-
-                    EndpointLog.BareMessage(_logger, message.Type);
+                    // Not answered 2xx (refused, failed, store unavailable, client gone): the same signature may come again.
+                    release = ReplayRelease.Register(context, credential, recordedKey, _logger);
                 }
-            }
-            catch (JsonException ex)
-            {
-                await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", ex.Message).ConfigureAwait(false);
-                return;
-            }
-
-            context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
-            capture?.Message(message, options);
-
-            // The credential's keys are set for the request before anything binds or stores the message: tool
-            // arguments are decrypted just before binding, with this credential's keys only (none when it has none).
-            // Handlers run later by the inbox get the keys of every credential (RequestDecryptor).
-            context.RequestServices.GetRequiredService<RequestDecryptor>().Decryptor = credential.Decryptor;
-
-            if (_inbox is not null && _inbox.Stores(message))
-            {
-                capture?.Outcome("Inbox");
-                await InboxResponse.WriteAsync(context, _inbox, message, body.Memory).ConfigureAwait(false);
-                return;
             }
 
             try
             {
-                if (message is VoiceRequestMessage voice)
-                {
-                    await StreamVoiceAsync(context, voice, options, capture).ConfigureAwait(false);
-                    return;
-                }
-
-                var result = await _dispatcher.DispatchAsync(message, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
-                capture?.Outcome(result.Outcome.ToString());
-                await WriteAsync(context, result, capture).ConfigureAwait(false);
+                await HandleMessageAsync(context, credential, body, options, replayed, capture).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            finally
             {
-                // Vapi hung up (the caller interrupted, or it stopped waiting): nothing to answer, nothing wrong.
-                EndpointLog.ClientGone(_logger, message.Type, message.CallId);
+                if (release is not null)
+                {
+                    await release.EndAsync(context).ConfigureAwait(false);
+                }
             }
         }
     }
+
+    private async Task HandleMessageAsync(HttpContext context, VapiRequestAuthenticator.Credential credential, RequestBody body, VapiWebhookOptions options, bool replayed, ExchangeCapture? capture)
+    {
+        ServerMessage message;
+        try
+        {
+            if (JsonLimits.HasStringLongerThan(body.Span, options.MaxJsonStringLength))
+            {
+                await RefuseBodyAsync(context, replayed, $"A JSON string is longer than the {options.MaxJsonStringLength}-byte limit.").ConfigureAwait(false);
+                return;
+            }
+
+            message = VapiJson.DeserializeMessage(body.Span, out var bare);
+            if (bare)
+            {
+                if (!options.AcceptBareMessages)
+                {
+                    await RefuseBodyAsync(context, replayed, "The body has no 'message' object; Vapi sends {\"message\": {\"type\": ...}} (set AcceptBareMessages to accept a bare message). Path: $.").ConfigureAwait(false);
+                    return;
+                }
+
+                EndpointLog.BareMessage(_logger, message.Type);
+            }
+        }
+        catch (JsonException ex)
+        {
+            await RefuseBodyAsync(context, replayed, ex.Message).ConfigureAwait(false);
+            return;
+        }
+
+        if (replayed)
+        {
+            if (!_inbox!.Stores(message))
+            {
+                // A request type answered before: its reply came from a handler, and running it again is a replay.
+                await UnauthorizedAsync(context, nameof(Security.VapiVerificationResult.Replayed)).ConfigureAwait(false);
+                return;
+            }
+
+            EndpointLog.ReplayedNotification(_logger, message.Type);
+        }
+
+        context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
+        capture?.Message(message, options);
+
+        // The credential's keys are set for the request before anything binds or stores the message: tool
+        // arguments are decrypted just before binding, with this credential's keys only (none when it has none).
+        // Handlers run later by the inbox get the keys of every credential (RequestDecryptor).
+        context.RequestServices.GetRequiredService<RequestDecryptor>().Decryptor = credential.Decryptor;
+
+        if (_inbox is not null && _inbox.Stores(message))
+        {
+            capture?.Outcome("Inbox");
+            await InboxResponse.WriteAsync(context, _inbox, message, body.Memory).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            if (message is VoiceRequestMessage voice)
+            {
+                await StreamVoiceAsync(context, voice, options, capture).ConfigureAwait(false);
+                return;
+            }
+
+            var result = await _dispatcher.DispatchAsync(message, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+            capture?.Outcome(result.Outcome.ToString());
+            await WriteAsync(context, result, capture).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // Vapi hung up (the caller interrupted, or it stopped waiting): nothing to answer, nothing wrong.
+            EndpointLog.ClientGone(_logger, message.Type, message.CallId);
+        }
+    }
+
+    // An unreadable body: 400, unless its signature was a replay, which is refused as one (as before any body check).
+    private Task RefuseBodyAsync(HttpContext context, bool replayed, string detail)
+        => replayed
+            ? UnauthorizedAsync(context, nameof(Security.VapiVerificationResult.Replayed))
+            : RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", detail);
 
     // Let the server enforce the size (Kestrel stops reading a chunked body past it) and a minimum data rate, so a
     // stalled upload is refused within seconds instead of holding its buffer.
@@ -443,9 +492,10 @@ internal sealed class VapiWebhookEndpoint
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task UnauthorizedAsync(HttpContext context, string reason, ExchangeCapture? capture)
+    private async Task UnauthorizedAsync(HttpContext context, string reason)
     {
-        capture?.Refused(reason);
+        // Inspected (the inspector is mapped): it records why, never the credential.
+        context.Features.Get<ExchangeCapture>()?.Refused(reason);
         // The body says nothing of which part failed; the log says it, without the secret or the signature.
         _refusals.Unauthenticated(context, reason);
         CloseIfBodyUnread(context);
