@@ -1,7 +1,7 @@
-using VapiWebhooks.Handlers;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using VapiWebhooks.Handlers;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Serialization;
 using VapiWebhooks.Testing;
