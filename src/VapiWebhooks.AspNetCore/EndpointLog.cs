@@ -31,4 +31,10 @@ internal static partial class EndpointLog
 
     [LoggerMessage(2008, LogLevel.Error, "The reloaded configuration of Vapi credential '{CredentialName}' is invalid; requests are still verified with the last valid one. Fix the configuration.")]
     public static partial void InvalidCredentialReload(ILogger logger, Exception exception, string credentialName);
+
+    [LoggerMessage(2010, LogLevel.Warning, "The replay store could not forget the signature of a request answered {StatusCode} (0: no answer); a retry with the same signature will be refused as a replay.")]
+    public static partial void ReplayKeyNotForgotten(ILogger logger, Exception exception, int statusCode);
+
+    [LoggerMessage(2011, LogLevel.Debug, "A '{MessageType}' notification came again with a signature already accepted (a retry); handed to the inbox, which stores a body at most once.")]
+    public static partial void ReplayedNotification(ILogger logger, string messageType);
 }

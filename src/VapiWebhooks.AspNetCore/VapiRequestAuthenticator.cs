@@ -156,24 +156,32 @@ internal sealed class VapiRequestAuthenticator : IDisposable
             return Verifier.VerifyHeaders(name => HeaderValue(headers, name), out bodyRequired);
         }
 
-        public ValueTask<VapiVerificationResult> VerifyAsync(HttpRequest request, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+        /// <summary>
+        /// Checks the HMAC signature over the body (and records it against replays). Returns the replay key recorded
+        /// for this request, if any: the endpoint forgets it when the request is not answered 2xx.
+        /// </summary>
+        public ValueTask<(VapiVerificationResult Result, string? RecordedReplayKey)> VerifyAsync(HttpRequest request, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
         {
             if (Options.UseAspNetCoreAuthorization)
             {
-                return ValueTask.FromResult(VerifyAspNetCoreAuthorization(request.HttpContext));
+                return ValueTask.FromResult<(VapiVerificationResult, string?)>((VerifyAspNetCoreAuthorization(request.HttpContext), null));
             }
 
             if (Verifier is null)
             {
                 // AllowUnauthenticated: validation has already refused it outside Development.
-                return ValueTask.FromResult(VapiVerificationResult.Valid);
+                return ValueTask.FromResult<(VapiVerificationResult, string?)>((VapiVerificationResult.Valid, null));
             }
 
             var headers = request.Headers;
             // UseForwardedHeaders (when the app trusts its proxy) has already put the public scheme and host here.
             var url = Verifier.UsesUrl ? request.GetEncodedUrl() : string.Empty;
-            return Verifier.VerifyAsync(body, name => HeaderValue(headers, name), request.Method, url, cancellationToken);
+            return Verifier.VerifyRecordingAsync(body, name => HeaderValue(headers, name), request.Method, url, cancellationToken);
         }
+
+        /// <summary>Forgets a replay key recorded by <see cref="VerifyAsync"/>, so that the same signed request may be retried.</summary>
+        public ValueTask ForgetReplayAsync(string replayKey, CancellationToken cancellationToken)
+            => Verifier is null ? ValueTask.CompletedTask : Verifier.ForgetReplayAsync(replayKey, cancellationToken);
 
         private static string? HeaderValue(IHeaderDictionary headers, string name)
             => headers.TryGetValue(name, out var value) ? (value.Count == 1 ? value[0] : string.Join(',', value.ToArray())) : null;

@@ -89,75 +89,123 @@ internal sealed class VapiWebhookEndpoint
 
         using (body)
         {
+            var replayed = false;
+            ReplayRelease? release = null;
             if (signatureRequiresBody)
             {
                 // The signature covers the raw bytes as received: checked before parsing, so unauthenticated input never reaches the parser.
-                var verification = await credential.VerifyAsync(request, body.Memory, context.RequestAborted).ConfigureAwait(false);
-                if (verification != Security.VapiVerificationResult.Valid)
+                var (verification, recordedKey) = await credential.VerifyAsync(request, body.Memory, context.RequestAborted).ConfigureAwait(false);
+                if (verification == Security.VapiVerificationResult.Replayed && _inbox is not null)
+                {
+                    // A signature already accepted, on a valid body: a notification comes to the inbox, which stores a
+                    // body at most once (a retry whose 2xx the sender missed is acknowledged without effect); anything
+                    // else is refused as a replay once parsed.
+                    replayed = true;
+                }
+                else if (verification != Security.VapiVerificationResult.Valid)
                 {
                     await UnauthorizedAsync(context, verification.ToString()).ConfigureAwait(false);
                     return;
                 }
-            }
 
-            ServerMessage message;
-            try
-            {
-                if (JsonLimits.HasStringLongerThan(body.Span, options.MaxJsonStringLength))
+                if (recordedKey is not null)
                 {
-                    await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", $"A JSON string is longer than the {options.MaxJsonStringLength}-byte limit.").ConfigureAwait(false);
-                    return;
+                    // Not answered 2xx (refused, failed, store unavailable, client gone): the same signature may come again.
+                    release = ReplayRelease.Register(context, credential, recordedKey, _logger);
                 }
-
-                message = VapiJson.DeserializeMessage(body.Span, out var bare);
-                if (bare)
-                {
-                    if (!options.AcceptBareMessages)
-                    {
-                        await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", "The body has no 'message' object; Vapi sends {\"message\": {\"type\": ...}} (set AcceptBareMessages to accept a bare message). Path: $.").ConfigureAwait(false);
-                        return;
-                    }
-
-                    EndpointLog.BareMessage(_logger, message.Type);
-                }
-            }
-            catch (JsonException ex)
-            {
-                await RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", ex.Message).ConfigureAwait(false);
-                return;
-            }
-
-            context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
-
-            // The credential's keys are set for the request before anything binds or stores the message: tool
-            // arguments are decrypted just before binding, with this credential's keys only (none when it has none).
-            // Handlers run later by the inbox get the keys of every credential (RequestDecryptor).
-            context.RequestServices.GetRequiredService<RequestDecryptor>().Decryptor = credential.Decryptor;
-
-            if (_inbox is not null && _inbox.Stores(message))
-            {
-                await InboxResponse.WriteAsync(context, _inbox, message, body.Memory).ConfigureAwait(false);
-                return;
             }
 
             try
             {
-                if (message is VoiceRequestMessage voice)
-                {
-                    await StreamVoiceAsync(context, voice, options).ConfigureAwait(false);
-                    return;
-                }
-
-                var result = await _dispatcher.DispatchAsync(message, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
-                await WriteAsync(context, result).ConfigureAwait(false);
+                await HandleMessageAsync(context, credential, body, options, replayed).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            finally
             {
-                // Vapi hung up (the caller interrupted, or it stopped waiting): nothing to answer, nothing wrong.
-                EndpointLog.ClientGone(_logger, message.Type, message.CallId);
+                if (release is not null)
+                {
+                    await release.EndAsync(context).ConfigureAwait(false);
+                }
             }
         }
     }
+
+    private async Task HandleMessageAsync(HttpContext context, VapiRequestAuthenticator.Credential credential, RequestBody body, VapiWebhookOptions options, bool replayed)
+    {
+        ServerMessage message;
+        try
+        {
+            if (JsonLimits.HasStringLongerThan(body.Span, options.MaxJsonStringLength))
+            {
+                await RefuseBodyAsync(context, replayed, $"A JSON string is longer than the {options.MaxJsonStringLength}-byte limit.").ConfigureAwait(false);
+                return;
+            }
+
+            message = VapiJson.DeserializeMessage(body.Span, out var bare);
+            if (bare)
+            {
+                if (!options.AcceptBareMessages)
+                {
+                    await RefuseBodyAsync(context, replayed, "The body has no 'message' object; Vapi sends {\"message\": {\"type\": ...}} (set AcceptBareMessages to accept a bare message). Path: $.").ConfigureAwait(false);
+                    return;
+                }
+
+                EndpointLog.BareMessage(_logger, message.Type);
+            }
+        }
+        catch (JsonException ex)
+        {
+            await RefuseBodyAsync(context, replayed, ex.Message).ConfigureAwait(false);
+            return;
+        }
+
+        if (replayed)
+        {
+            if (!_inbox!.Stores(message))
+            {
+                // A request type answered before: its reply came from a handler, and running it again is a replay.
+                await UnauthorizedAsync(context, nameof(Security.VapiVerificationResult.Replayed)).ConfigureAwait(false);
+                return;
+            }
+
+            EndpointLog.ReplayedNotification(_logger, message.Type);
+        }
+
+        context.Features.Set<IVapiMessageFeature>(new VapiMessageFeature(message));
+
+        // The credential's keys are set for the request before anything binds or stores the message: tool
+        // arguments are decrypted just before binding, with this credential's keys only (none when it has none).
+        // Handlers run later by the inbox get the keys of every credential (RequestDecryptor).
+        context.RequestServices.GetRequiredService<RequestDecryptor>().Decryptor = credential.Decryptor;
+
+        if (_inbox is not null && _inbox.Stores(message))
+        {
+            await InboxResponse.WriteAsync(context, _inbox, message, body.Memory).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            if (message is VoiceRequestMessage voice)
+            {
+                await StreamVoiceAsync(context, voice, options).ConfigureAwait(false);
+                return;
+            }
+
+            var result = await _dispatcher.DispatchAsync(message, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+            await WriteAsync(context, result).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // Vapi hung up (the caller interrupted, or it stopped waiting): nothing to answer, nothing wrong.
+            EndpointLog.ClientGone(_logger, message.Type, message.CallId);
+        }
+    }
+
+    // An unreadable body: 400, unless its signature was a replay, which is refused as one (as before any body check).
+    private Task RefuseBodyAsync(HttpContext context, bool replayed, string detail)
+        => replayed
+            ? UnauthorizedAsync(context, nameof(Security.VapiVerificationResult.Replayed))
+            : RefuseAsync(context, StatusCodes.Status400BadRequest, ProblemReason.InvalidBody, "Invalid Vapi server message", detail);
 
     // Let the server enforce the size (Kestrel stops reading a chunked body past it) and a minimum data rate, so a
     // stalled upload is refused within seconds instead of holding its buffer.

@@ -37,6 +37,12 @@ public sealed class PostgreSqlInboxBehaviourTests(PostgreSqlServer server) : Inb
     public override Task A_store_that_cannot_commit_answers_503_never_200_and_recovers() => base.A_store_that_cannot_commit_answers_503_never_200_and_recovers();
 
     [RequiresToolFact(PostgreSqlServer.InitDb, PostgreSqlServer.PgCtl, InstallHint = PostgreSqlServer.InstallHint)]
+    public override Task A_signed_notification_answered_503_is_stored_when_retried_with_the_same_signature_and_handled_once() => base.A_signed_notification_answered_503_is_stored_when_retried_with_the_same_signature_and_handled_once();
+
+    [RequiresToolFact(PostgreSqlServer.InitDb, PostgreSqlServer.PgCtl, InstallHint = PostgreSqlServer.InstallHint)]
+    public override Task A_signed_notification_answered_200_and_sent_again_with_its_signature_is_acknowledged_without_effect_while_a_request_type_is_refused() => base.A_signed_notification_answered_200_and_sent_again_with_its_signature_is_acknowledged_without_effect_while_a_request_type_is_refused();
+
+    [RequiresToolFact(PostgreSqlServer.InitDb, PostgreSqlServer.PgCtl, InstallHint = PostgreSqlServer.InstallHint)]
     public override Task The_health_check_turns_degraded_when_the_oldest_pending_message_is_too_old() => base.The_health_check_turns_degraded_when_the_oldest_pending_message_is_too_old();
 
     [RequiresToolFact(PostgreSqlServer.InitDb, PostgreSqlServer.PgCtl, InstallHint = PostgreSqlServer.InstallHint)]

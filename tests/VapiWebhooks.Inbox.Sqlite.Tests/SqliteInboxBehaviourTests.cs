@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using VapiWebhooks.Inbox.Diagnostics;
 using VapiWebhooks.Inbox.TestKit;
 
 namespace VapiWebhooks.Inbox.Sqlite.Tests;
@@ -44,6 +45,58 @@ public sealed class SqliteInboxBehaviourTests : InboxBehaviourTests, IDisposable
 
     [Fact]
     public override Task Shutdown_lets_a_quick_handler_finish_and_returns_a_stuck_one_to_the_queue_for_the_next_start() => base.Shutdown_lets_a_quick_handler_finish_and_returns_a_stuck_one_to_the_queue_for_the_next_start();
+
+    [Fact]
+    public override Task A_signed_notification_answered_503_is_stored_when_retried_with_the_same_signature_and_handled_once() => base.A_signed_notification_answered_503_is_stored_when_retried_with_the_same_signature_and_handled_once();
+
+    [Fact]
+    public override Task A_signed_notification_answered_200_and_sent_again_with_its_signature_is_acknowledged_without_effect_while_a_request_type_is_refused() => base.A_signed_notification_answered_200_and_sent_again_with_its_signature_is_acknowledged_without_effect_while_a_request_type_is_refused();
+
+    [Fact]
+    public async Task Concurrent_acknowledgements_share_commits_on_a_real_file()
+    {
+        const int count = 64;
+        var name = nameof(Concurrent_acknowledgements_share_commits_on_a_real_file);
+        var journal = new HandlerJournal();
+
+        // Handlers wait, so that no handling outcome is committed during the burst: every commit counted is appends.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        journal.Hold = (_, ct) => release.Task.WaitAsync(ct);
+        await using var host = await StartAsync(name, journal);
+        using var commits = new MeasurementCounter(host.Services, VapiInboxMetrics.CommitsCounter);
+        using var acknowledged = new MeasurementCounter(host.Services, VapiInboxMetrics.AcknowledgedCounter);
+
+        Task<HttpResponseMessage[]> burst;
+        await using (var writeLock = new SqliteConnection(ConnectionString(name) + ";Pooling=false"))
+        {
+            // Another connection holds the file's write lock, so the first commit waits (within the store's busy
+            // timeout) while the other requests queue behind it; the assertion does not depend on how many queued.
+            await writeLock.OpenAsync();
+            await using var transaction = await writeLock.BeginTransactionAsync();
+            burst = Task.WhenAll(Enumerable.Range(1, count).Select(i => host.PostAsync(InboxTestHost.StatusUpdate("call-group-" + i, 1))));
+            await Task.Delay(500);
+            await transaction.RollbackAsync();
+        }
+
+        var responses = await burst;
+        try
+        {
+            responses.Select(r => r.StatusCode).Should().AllBeEquivalentTo(System.Net.HttpStatusCode.OK);
+            acknowledged.Total.Should().Be(count);
+            commits.Total.Should().BeInRange(1, count - 1, "{0} acknowledgements arrived together and a commit carries all that queued while the previous one was in flight", count);
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+
+            release.SetResult();
+        }
+
+        await journal.WaitUntilAsync(j => j.Succeeded.Count == count);
+    }
 
     protected override void AddInbox(VapiWebhooksBuilder builder, string name) => builder.AddSqliteInbox(ConnectionString(name));
 

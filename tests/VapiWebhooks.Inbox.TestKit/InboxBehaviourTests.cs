@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using VapiWebhooks.Handlers;
@@ -7,6 +8,8 @@ using VapiWebhooks.Inbox.Diagnostics;
 using VapiWebhooks.Inbox.Storage;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Responses;
+using VapiWebhooks.Security;
+using VapiWebhooks.Testing;
 
 namespace VapiWebhooks.Inbox.TestKit;
 
@@ -25,6 +28,16 @@ public abstract class InboxBehaviourTests
         ["Vapi:Webhooks:Inbox:PollInterval"] = "00:00:00.100",
         ["Vapi:Webhooks:Inbox:StatisticsInterval"] = "00:00:00.100",
     };
+
+    /// <summary>The HMAC secret of the signed-request tests (the bearer token of the test host stays accepted too).</summary>
+    protected const string HmacSecret = "inbox-hmac-secret-5b7d9f1a3c-6e8a0c2e4b";
+
+    /// <summary>HMAC with replay protection (the default), beside the host's bearer token.</summary>
+    protected static readonly Dictionary<string, string?> HmacSettings = new() { ["Vapi:Webhooks:Authentication:Hmac:Secrets:0"] = HmacSecret };
+
+    /// <summary>Signs <paramref name="body"/> once, so that every send carries the very same signature and timestamp.</summary>
+    protected static VapiTestCredential SignedOnce(byte[] body)
+        => VapiTestCredential.FromHeaders(VapiTestCredential.Hmac(new VapiHmacOptions { Secrets = [HmacSecret] }).CreateHeaders(body, "POST", new Uri("http://localhost/vapi/webhook")));
 
     /// <summary>Adds the store's inbox (a fresh, empty store per call unless <paramref name="name"/> repeats).</summary>
     protected abstract void AddInbox(VapiWebhooksBuilder builder, string name);
@@ -316,6 +329,90 @@ public abstract class InboxBehaviourTests
         }
     }
 
+    public virtual async Task A_signed_notification_answered_503_is_stored_when_retried_with_the_same_signature_and_handled_once()
+    {
+        var name = nameof(A_signed_notification_answered_503_is_stored_when_retried_with_the_same_signature_and_handled_once);
+        var journal = new HandlerJournal();
+        await using var host = await StartAsync(name, journal, HmacSettings);
+        using (var warm = await host.PostAsync(InboxTestHost.StatusUpdate("call-signed-503", 1)))
+        {
+            warm.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await journal.WaitUntilAsync(j => j.Succeeded.Count == 1);
+        var body = Encoding.UTF8.GetBytes(InboxTestHost.StatusUpdate("call-signed-503", 2));
+        var signed = SignedOnce(body);
+        var repair = await BreakStoreAsync(name);
+
+        using (var refused = await host.Client.PostVapiBodyAsync(body, "/vapi/webhook", signed))
+        {
+            refused.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        }
+
+        await repair();
+
+        // Vapi's retry carries the same signature: not a replay, since the first attempt was not answered 2xx.
+        using (var retried = await host.Client.PostVapiBodyAsync(body, "/vapi/webhook", signed))
+        {
+            retried.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await retried.Content.ReadAsStringAsync()).Should().Be("{}");
+        }
+
+        await journal.WaitUntilAsync(j => j.Succeeded.Count == 2);
+        await WaitForStatusAsync(host, s => s.Handled == 2 && s.Pending == 0);
+        journal.Succeeded.Select(e => e.Index).Should().Equal(1, 2);
+    }
+
+    public virtual async Task A_signed_notification_answered_200_and_sent_again_with_its_signature_is_acknowledged_without_effect_while_a_request_type_is_refused()
+    {
+        var journal = new HandlerJournal();
+        await using var host = await StartAsync(
+            nameof(A_signed_notification_answered_200_and_sent_again_with_its_signature_is_acknowledged_without_effect_while_a_request_type_is_refused),
+            journal,
+            HmacSettings,
+            s => s.AddScoped<IAssistantRequestHandler, FixedAssistant>());
+        var body = Encoding.UTF8.GetBytes(InboxTestHost.StatusUpdate("call-signed-200", 1));
+        var signed = SignedOnce(body);
+
+        using (var first = await host.Client.PostVapiBodyAsync(body, "/vapi/webhook", signed))
+        {
+            first.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await WaitForStatusAsync(host, s => s.Handled == 1 && s.Pending == 0);
+
+        // The same signature again (Vapi retrying a 200 it did not see, or someone replaying it): 200, nothing new.
+        for (var i = 0; i < 2; i++)
+        {
+            using var again = await host.Client.PostVapiBodyAsync(body, "/vapi/webhook", signed);
+            again.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await again.Content.ReadAsStringAsync()).Should().Be("{}");
+        }
+
+        // A request type answered 200 is refused when its signature comes again: its handler does not run twice.
+        var request = Encoding.UTF8.GetBytes("""{"message":{"type":"assistant-request","call":{"id":"call-signed-200"}}}""");
+        var requestSigned = SignedOnce(request);
+        using (var answered = await host.Client.PostVapiBodyAsync(request, "/vapi/webhook", requestSigned))
+        {
+            answered.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        using (var replayed = await host.Client.PostVapiBodyAsync(request, "/vapi/webhook", requestSigned))
+        {
+            replayed.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        // A later message of the call is handled, so the worker kept going and the replays were not merely late.
+        using (var later = await host.PostAsync(InboxTestHost.StatusUpdate("call-signed-200", 2)))
+        {
+            later.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await journal.WaitUntilAsync(j => j.Succeeded.Count == 2);
+        await WaitForStatusAsync(host, s => s.Handled == 2 && s.Pending == 0);
+        journal.Entries.Select(e => e.Index).Should().Equal(1, 2);
+    }
+
     protected static async Task WaitForStatusAsync(InboxTestHost host, Func<VapiInboxStatus, bool> condition)
     {
         VapiInboxStatus? last = null;
@@ -355,7 +452,7 @@ public abstract class InboxBehaviourTests
     }
 
     /// <summary>Sums one counter's measurements from this host's meter only (other tests run in parallel).</summary>
-    private sealed class MeasurementCounter : IDisposable
+    protected sealed class MeasurementCounter : IDisposable
     {
         private readonly MeterListener _listener = new();
         private long _total;

@@ -19,6 +19,15 @@ public sealed class VapiInboxMetrics
     /// <summary>Counter of messages dead-lettered, tagged <c>vapi.message.type</c>.</summary>
     public const string DeadLettersCounter = "vapi.webhooks.inbox.dead_letters";
 
+    /// <summary>
+    /// Counter of the group commit's transactions (appends and handling outcomes together): one commit, one flush. Fewer
+    /// commits than acknowledged messages means concurrent acknowledgements shared their flushes.
+    /// </summary>
+    public const string CommitsCounter = "vapi.webhooks.inbox.commits";
+
+    /// <summary>Histogram of the writes (appends and outcomes) each group commit carried.</summary>
+    public const string CommitSizeHistogram = "vapi.webhooks.inbox.commit.size";
+
     /// <summary>Gauge of pending messages (waiting, leased or waiting for a retry), refreshed every <c>StatisticsInterval</c>.</summary>
     public const string DepthGauge = "vapi.webhooks.inbox.depth";
 
@@ -39,6 +48,8 @@ public sealed class VapiInboxMetrics
     private readonly Counter<long> _acknowledged;
     private readonly Counter<long> _attempts;
     private readonly Counter<long> _deadLetters;
+    private readonly Counter<long> _commits;
+    private readonly Histogram<int> _commitSize;
     private volatile Snapshot _snapshot = new(0, 0, 0);
 
     /// <summary>Creates the instruments.</summary>
@@ -49,6 +60,8 @@ public sealed class VapiInboxMetrics
         _acknowledged = meter.CreateCounter<long>(AcknowledgedCounter, "{message}", "Notifications acknowledged by the inbox.");
         _attempts = meter.CreateCounter<long>(AttemptsCounter, "{attempt}", "Inbox handling attempts by outcome.");
         _deadLetters = meter.CreateCounter<long>(DeadLettersCounter, "{message}", "Inbox messages dead-lettered.");
+        _commits = meter.CreateCounter<long>(CommitsCounter, "{commit}", "Inbox group commits (transactions, each one flush).");
+        _commitSize = meter.CreateHistogram<int>(CommitSizeHistogram, "{write}", "Writes carried by one inbox group commit.");
         meter.CreateObservableGauge(DepthGauge, () => _snapshot.Depth, "{message}", "Pending inbox messages.");
         meter.CreateObservableGauge(OldestAgeGauge, () => _snapshot.OldestAgeSeconds, "s", "Age of the oldest pending inbox message.");
         meter.CreateObservableGauge(DeadLetterDepthGauge, () => _snapshot.DeadLettered, "{message}", "Dead-lettered inbox messages held.");
@@ -60,6 +73,12 @@ public sealed class VapiInboxMetrics
         InboxAcknowledgement.Duplicate => "duplicate",
         _ => "unavailable",
     }));
+
+    internal void Committed(int writes)
+    {
+        _commits.Add(1);
+        _commitSize.Record(writes);
+    }
 
     internal void Attempted(string outcome, string messageType)
     {

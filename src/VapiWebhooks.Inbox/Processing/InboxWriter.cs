@@ -16,12 +16,14 @@ internal sealed class InboxWriter : IAsyncDisposable
     private readonly IVapiInboxStore _store;
     private readonly IOptionsMonitor<VapiInboxOptions> _options;
     private readonly InboxReadiness _readiness;
+    private readonly VapiInboxMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Lock _startLock = new();
     private Task? _loop;
 
-    public InboxWriter(IVapiInboxStore store, IOptionsMonitor<VapiInboxOptions> options, InboxReadiness readiness, ILogger<InboxWriter> logger)
+    public InboxWriter(IVapiInboxStore store, IOptionsMonitor<VapiInboxOptions> options, InboxReadiness readiness, VapiInboxMetrics metrics, ILogger<InboxWriter> logger)
     {
+        _metrics = metrics;
         _store = store;
         _options = options;
         _readiness = readiness;
@@ -83,6 +85,7 @@ internal sealed class InboxWriter : IAsyncDisposable
                 // The schema must exist before the first commit; the worker creates it at start-up.
                 await _readiness.WaitAsync(CancellationToken.None).ConfigureAwait(false);
                 var results = await _store.WriteAsync(writes, CancellationToken.None).ConfigureAwait(false);
+                _metrics.Committed(writes.Count);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(results[i]);

@@ -59,4 +59,11 @@ public sealed class DistributedCacheVapiReplayStore : IVapiReplayStore
         var stored = await _cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
         return stored is not null && CryptographicOperations.FixedTimeEquals(stored, marker);
     }
+
+    /// <inheritdoc />
+    public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await _cache.RemoveAsync(_keyPrefix + key, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -68,6 +68,19 @@ public sealed class InMemoryVapiReplayStore : IVapiReplayStore
         }
     }
 
+    /// <inheritdoc />
+    public ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_lock)
+        {
+            // Its entry in the insertion order stays and is skipped (or frees a re-added key no earlier than it expires).
+            _expiries.Remove(key);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     private void PurgeExpired(long now)
     {
         // Expiries are roughly in insertion order (timestamp + a fixed tolerance), so purging from the front is enough

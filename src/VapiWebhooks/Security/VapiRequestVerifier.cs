@@ -129,6 +129,32 @@ public sealed class VapiRequestVerifier
             : CheckReplayAsync(replayKey, expiresAt, cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="VerifyAsync"/>, also returning the replay key this call recorded (null when none was: no HMAC replay
+    /// protection, or the request was refused), so that the host can forget it with <see cref="ForgetReplayAsync"/>
+    /// when it does not answer the request 2xx.
+    /// </summary>
+    internal async ValueTask<(VapiVerificationResult Result, string? RecordedReplayKey)> VerifyRecordingAsync(
+        ReadOnlyMemory<byte> body,
+        Func<string, string?> getHeader,
+        string method,
+        string url,
+        CancellationToken cancellationToken)
+    {
+        var result = VerifyCredentials(body.Span, getHeader, method, url, out var replayKey, out var expiresAt);
+        if (result != VapiVerificationResult.Valid || replayKey is null)
+        {
+            return (result, null);
+        }
+
+        result = await CheckReplayAsync(replayKey, expiresAt, cancellationToken).ConfigureAwait(false);
+        return (result, result == VapiVerificationResult.Valid ? replayKey : null);
+    }
+
+    /// <summary>Forgets a replay key recorded by <see cref="VerifyRecordingAsync"/>: the request may be sent again.</summary>
+    internal ValueTask ForgetReplayAsync(string replayKey, CancellationToken cancellationToken)
+        => _replayStore is null ? ValueTask.CompletedTask : _replayStore.RemoveAsync(replayKey, cancellationToken);
+
     /// <summary>Verifies a request synchronously; only possible when <see cref="RequiresReplayStore"/> is false.</summary>
     /// <param name="body">The raw body bytes exactly as received.</param>
     /// <param name="getHeader">Returns a header's value, or null when absent.</param>

@@ -29,6 +29,22 @@ public class DistributedCacheVapiReplayStoreTests
     }
 
     [Fact]
+    public async Task A_key_removed_by_one_instance_is_accepted_again_by_another()
+    {
+        var clock = new ManualTimeProvider();
+        var cache = CreateCache(clock);
+        var instanceA = new DistributedCacheVapiReplayStore(cache, clock);
+        var instanceB = new DistributedCacheVapiReplayStore(cache, clock);
+        var expiresAt = clock.GetUtcNow() + Window;
+
+        (await instanceA.TryAddAsync("sig:a", expiresAt)).Should().BeTrue();
+        await instanceA.RemoveAsync("sig:a");
+
+        (await instanceB.TryAddAsync("sig:a", expiresAt)).Should().BeTrue("the request it belonged to was not answered 2xx");
+        (await instanceA.TryAddAsync("sig:a", expiresAt)).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Keys_are_prefixed_so_apps_sharing_a_cache_stay_apart()
     {
         var clock = new ManualTimeProvider();

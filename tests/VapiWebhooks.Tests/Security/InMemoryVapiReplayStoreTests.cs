@@ -27,6 +27,23 @@ public class InMemoryVapiReplayStoreTests
     }
 
     [Fact]
+    public async Task A_removed_key_is_accepted_again_and_then_refused_again()
+    {
+        var clock = new ManualTimeProvider();
+        var store = new InMemoryVapiReplayStore(clock);
+        var expiresAt = clock.GetUtcNow() + Window;
+
+        (await store.TryAddAsync("sig:a", expiresAt)).Should().BeTrue();
+        (await store.TryAddAsync("sig:b", expiresAt)).Should().BeTrue();
+        await store.RemoveAsync("sig:a");
+
+        (await store.TryAddAsync("sig:a", expiresAt)).Should().BeTrue("the request it belonged to was not answered 2xx");
+        (await store.TryAddAsync("sig:a", expiresAt)).Should().BeFalse();
+        (await store.TryAddAsync("sig:b", expiresAt)).Should().BeFalse("only the removed key is forgotten");
+        store.Count.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Expired_entries_are_purged_so_memory_does_not_grow_with_traffic()
     {
         var clock = new ManualTimeProvider();
