@@ -26,11 +26,12 @@ builder.Services.AddVapiWebhooks()
     .AddTool<CancelAppointmentTool, CancelAppointmentArgs>(ToolDefinitions.CancelAppointment, ClinicToolsJsonContext.Default.Options)
     .AddTool<LookUpAppointmentTool, LookUpAppointmentArgs>(ToolDefinitions.LookUpAppointment, ClinicToolsJsonContext.Default.Options)
     .AddTool<SendConfirmationTool, SendConfirmationArgs>(ToolDefinitions.SendConfirmation, ClinicToolsJsonContext.Default.Options) // async: texts in the background
-    // The durable inbox: an end-of-call-report or status-update is answered 200 only once it is committed to
-    // data/inbox.db, then handed to CallRecordHandler (retried if it fails). Transcripts and conversation updates,
-    // acted on live, stay inline.
     .AddSqliteInbox(SampleOptions.InboxConnectionString, inbox => inbox.MessageTypes = [ServerMessageTypes.EndOfCallReport, ServerMessageTypes.StatusUpdate]);
-builder.Services.AddHealthChecks().AddVapiInbox(); // /healthz: Degraded when a stored message waits too long
+
+// The durable inbox (above): an end-of-call-report or status-update is answered 200 only once it is committed to
+// data/inbox.db, then handed to CallRecordHandler (retried if it fails). Transcripts and conversation updates, acted
+// on live, stay inline. /healthz turns Degraded when a stored message waits too long.
+builder.Services.AddHealthChecks().AddVapiInbox();
 
 builder.AddSampleHosting();   // the clinic's services and database, Serilog, port 5088, ngrok's forwarded headers
 
