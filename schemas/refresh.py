@@ -13,7 +13,8 @@ What it does, and nothing more:
     `ServerMessageResponse*` schema), every `ClientInboundMessage*` schema (the live-call control
     commands) and the transitive closure of the schemas they reference;
   * rewrites every reference `#/components/schemas/X` (in `$ref` and in OpenAPI
-    `discriminator.mapping` values) to `#/definitions/X`, so that NJsonSchema can resolve it;
+    `discriminator.mapping` values) to `#/definitions/X`, so that NJsonSchema can resolve it
+    (11.6.2 still leaves `#/components/schemas/...` unresolved);
   * writes `{"$schema": draft-04, "definitions": {...}}` with sorted keys and a 2-space indent,
     so the output depends only on the input.
 Schema content is never edited otherwise. Python 3 standard library only.

@@ -202,8 +202,9 @@ public static partial class VapiTestMessages
     /// <returns>The message.</returns>
     public static SessionDeletedMessage SessionDeleted() => FillSession(new SessionDeletedMessage(), "completed", CallStart.AddMinutes(11));
 
-    /// <summary>A realistic message of any wire type: the builder for <paramref name="type"/> with its defaults
-    /// (a message of a type this library does not know for anything else).</summary>
+    /// <summary>A realistic message of any wire type: the builder for <paramref name="type"/> with its defaults; for a
+    /// type of <see cref="ServerMessageTable"/> without a builder, an empty message of its class on a whole call; a
+    /// message of a type this library does not know for anything else.</summary>
     /// <param name="type">The wire type, for example <c>tool-calls</c> (see <see cref="ServerMessageTypes"/>).</param>
     /// <returns>The message.</returns>
     public static ServerMessage ForType(string type)
@@ -244,6 +245,8 @@ public static partial class VapiTestMessages
             ServerMessageTypes.FunctionCall => FunctionCall("check_availability", """{"date":"2026-03-03"}"""),
             ServerMessageTypes.AssistantStarted => AssistantStarted(),
             ServerMessageTypes.LanguageChanged => LanguageChanged(),
+            // A type in ServerMessageTable without a builder of its own yet: its class, on a whole call.
+            _ when ServerMessageTable.TryGet(type, out var kind) => Fill(kind.CreateMessage(), Call()),
             _ => Unknown(type),
         };
     }

@@ -2,8 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using VapiWebhooks.Handlers;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Models;
-using VapiWebhooks.Serialization;
-using VapiWebhooks.Tools;
 
 namespace VapiWebhooks;
 
@@ -30,36 +28,7 @@ public static class VapiServerMessages
 {
     /// <summary>The values Vapi accepts in <c>assistant.serverMessages</c>, in the order of its enum.</summary>
     public static IReadOnlyList<string> SubscribableTypes { get; } =
-    [
-        ServerMessageTypes.AssistantStarted,
-        ServerMessageTypes.AssistantSpeechStarted,
-        ServerMessageTypes.ConversationUpdate,
-        ServerMessageTypes.EndOfCallReport,
-        ServerMessageTypes.FunctionCall,
-        ServerMessageTypes.Hang,
-        ServerMessageTypes.LanguageChanged,
-        ServerMessageTypes.LanguageChangeDetected,
-        ServerMessageTypes.ModelOutput,
-        ServerMessageTypes.PhoneCallControl,
-        ServerMessageTypes.SpeechUpdate,
-        ServerMessageTypes.StatusUpdate,
-        ServerMessageTypes.Transcript,
-        ServerMessageTypes.TranscriptFinal,
-        ServerMessageTypes.ToolCalls,
-        ServerMessageTypes.TransferDestinationRequest,
-        ServerMessageTypes.HandoffDestinationRequest,
-        ServerMessageTypes.TransferUpdate,
-        ServerMessageTypes.UserInterrupted,
-        ServerMessageTypes.VoiceInput,
-        ServerMessageTypes.ChatCreated,
-        ServerMessageTypes.ChatDeleted,
-        ServerMessageTypes.SessionCreated,
-        ServerMessageTypes.SessionUpdated,
-        ServerMessageTypes.SessionDeleted,
-        ServerMessageTypes.CallDeleted,
-        ServerMessageTypes.CallDeleteFailed,
-        ServerMessageTypes.CallArtifactUpload,
-    ];
+        [.. ServerMessageTable.All.Where(kind => kind.IsSubscribable).Select(kind => kind.WireType)];
 
     /// <summary>
     /// What a catch-all <c>IServerMessageHandler&lt;ServerMessage&gt;</c> subscribes to: Vapi's own default list
@@ -68,65 +37,7 @@ public static class VapiServerMessages
     /// typed handler to receive them.
     /// </summary>
     public static IReadOnlyList<string> DefaultNotificationTypes { get; } =
-    [
-        ServerMessageTypes.AssistantStarted,
-        ServerMessageTypes.ConversationUpdate,
-        ServerMessageTypes.EndOfCallReport,
-        ServerMessageTypes.Hang,
-        ServerMessageTypes.SpeechUpdate,
-        ServerMessageTypes.StatusUpdate,
-        ServerMessageTypes.TransferUpdate,
-        ServerMessageTypes.UserInterrupted,
-    ];
-
-    private static readonly (Type Service, string WireType)[] RequestHandlers =
-    [
-        (typeof(IToolCallsHandler), ServerMessageTypes.ToolCalls),
-        (typeof(VapiToolRegistration), ServerMessageTypes.ToolCalls),
-        (typeof(ITransferDestinationRequestHandler), ServerMessageTypes.TransferDestinationRequest),
-        (typeof(IHandoffDestinationRequestHandler), ServerMessageTypes.HandoffDestinationRequest),
-        (typeof(IAssistantRequestHandler), ServerMessageTypes.AssistantRequest),
-        (typeof(IKnowledgeBaseRequestHandler), ServerMessageTypes.KnowledgeBaseRequest),
-        (typeof(ICallEndpointingRequestHandler), ServerMessageTypes.CallEndpointingRequest),
-        (typeof(IVoiceRequestHandler), ServerMessageTypes.VoiceRequest),
-        (typeof(ICampaignPredialHandler), ServerMessageTypes.CampaignPredial),
-    ];
-
-    // A closed generic per message class, so that no MakeGenericType is needed (trim and AOT safe).
-    private static readonly (Type Service, Type Message)[] NotificationHandlers =
-    [
-        (typeof(IServerMessageHandler<AssistantRequestMessage>), typeof(AssistantRequestMessage)),
-        (typeof(IServerMessageHandler<ConversationUpdateMessage>), typeof(ConversationUpdateMessage)),
-        (typeof(IServerMessageHandler<EndOfCallReportMessage>), typeof(EndOfCallReportMessage)),
-        (typeof(IServerMessageHandler<HandoffDestinationRequestMessage>), typeof(HandoffDestinationRequestMessage)),
-        (typeof(IServerMessageHandler<HangMessage>), typeof(HangMessage)),
-        (typeof(IServerMessageHandler<KnowledgeBaseRequestMessage>), typeof(KnowledgeBaseRequestMessage)),
-        (typeof(IServerMessageHandler<ModelOutputMessage>), typeof(ModelOutputMessage)),
-        (typeof(IServerMessageHandler<PhoneCallControlMessage>), typeof(PhoneCallControlMessage)),
-        (typeof(IServerMessageHandler<SpeechUpdateMessage>), typeof(SpeechUpdateMessage)),
-        (typeof(IServerMessageHandler<StatusUpdateMessage>), typeof(StatusUpdateMessage)),
-        (typeof(IServerMessageHandler<ToolCallsMessage>), typeof(ToolCallsMessage)),
-        (typeof(IServerMessageHandler<TransferDestinationRequestMessage>), typeof(TransferDestinationRequestMessage)),
-        (typeof(IServerMessageHandler<TransferUpdateMessage>), typeof(TransferUpdateMessage)),
-        (typeof(IServerMessageHandler<TranscriptMessage>), typeof(TranscriptMessage)),
-        (typeof(IServerMessageHandler<UserInterruptedMessage>), typeof(UserInterruptedMessage)),
-        (typeof(IServerMessageHandler<LanguageChangeDetectedMessage>), typeof(LanguageChangeDetectedMessage)),
-        (typeof(IServerMessageHandler<VoiceInputMessage>), typeof(VoiceInputMessage)),
-        (typeof(IServerMessageHandler<AssistantSpeechMessage>), typeof(AssistantSpeechMessage)),
-        (typeof(IServerMessageHandler<CallEndpointingRequestMessage>), typeof(CallEndpointingRequestMessage)),
-        (typeof(IServerMessageHandler<ChatCreatedMessage>), typeof(ChatCreatedMessage)),
-        (typeof(IServerMessageHandler<ChatDeletedMessage>), typeof(ChatDeletedMessage)),
-        (typeof(IServerMessageHandler<SessionCreatedMessage>), typeof(SessionCreatedMessage)),
-        (typeof(IServerMessageHandler<SessionUpdatedMessage>), typeof(SessionUpdatedMessage)),
-        (typeof(IServerMessageHandler<SessionDeletedMessage>), typeof(SessionDeletedMessage)),
-        (typeof(IServerMessageHandler<CallDeletedMessage>), typeof(CallDeletedMessage)),
-        (typeof(IServerMessageHandler<CallDeleteFailedMessage>), typeof(CallDeleteFailedMessage)),
-        (typeof(IServerMessageHandler<CallArtifactUploadMessage>), typeof(CallArtifactUploadMessage)),
-        (typeof(IServerMessageHandler<CampaignPredialMessage>), typeof(CampaignPredialMessage)),
-        (typeof(IServerMessageHandler<FunctionCallMessage>), typeof(FunctionCallMessage)),
-        (typeof(IServerMessageHandler<AssistantStartedMessage>), typeof(AssistantStartedMessage)),
-        (typeof(IServerMessageHandler<LanguageChangedMessage>), typeof(LanguageChangedMessage)),
-    ];
+        [.. ServerMessageTable.All.Where(kind => kind.IsDefaultNotification).Select(kind => kind.WireType)];
 
     /// <summary>
     /// The <c>serverMessages</c> for an assistant served by this host: every subscribable type it handles, in
@@ -170,19 +81,12 @@ public static class VapiServerMessages
             ?? throw new InvalidOperationException("The service provider does not implement IServiceProviderIsService, so the registered handlers cannot be listed. Use Microsoft.Extensions.DependencyInjection or list serverMessages by hand.");
 
         var handled = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (service, wireType) in RequestHandlers)
+        foreach (var kind in ServerMessageTable.All)
         {
-            if (isService.IsService(service))
+            // An alias is subscribed to by name only; a handler of its class subscribes to the canonical type.
+            if (!kind.IsAlias && (isService.IsService(kind.NotificationHandler) || kind.RequestHandlers.Any(isService.IsService)))
             {
-                handled.Add(wireType);
-            }
-        }
-
-        foreach (var (service, message) in NotificationHandlers)
-        {
-            if (isService.IsService(service))
-            {
-                handled.Add(WireTypeOf(message));
+                handled.Add(kind.WireType);
             }
         }
 
@@ -192,19 +96,5 @@ public static class VapiServerMessages
         }
 
         return handled;
-    }
-
-    private static string WireTypeOf(Type messageType)
-    {
-        // The map also holds aliases (transcript[transcriptType="final"]); the first entry is the canonical type.
-        foreach (var wireType in ServerMessageTypeMap.KnownTypes)
-        {
-            if (ServerMessageTypeMap.TryGetType(wireType, out var type) && type == messageType && wireType != ServerMessageTypes.TranscriptFinal)
-            {
-                return wireType;
-            }
-        }
-
-        throw new InvalidOperationException($"No wire type is known for {messageType.Name}.");
     }
 }

@@ -25,7 +25,7 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
     protected virtual bool KeepsOtherValues => false;
 
     /// <summary>Reads one concrete subtype from the reader's current object.</summary>
-    protected delegate TBase ReadConcrete(ref Utf8JsonReader reader, JsonSerializerOptions options);
+    protected internal delegate TBase ReadConcrete(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
     /// <summary>The reader of the concrete type for a discriminator, or null when it is unknown.</summary>
     protected abstract ReadConcrete? Resolve(string discriminator);
@@ -34,7 +34,7 @@ internal abstract class DiscriminatedUnionConverter<TBase> : JsonConverter<TBase
     /// Reads <typeparamref name="T"/> with its own (source-generated) converter directly: unlike
     /// <c>JsonSerializer.Deserialize(ref reader)</c>, this does not scan the object once more to scope the reader.
     /// </summary>
-    protected static TBase Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    protected internal static TBase Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
         where T : TBase
     {
         ArgumentNullException.ThrowIfNull(options);

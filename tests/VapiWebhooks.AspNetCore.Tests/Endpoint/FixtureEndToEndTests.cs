@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using VapiWebhooks.Handlers;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Serialization;
 using VapiWebhooks.Testing;
@@ -29,13 +30,14 @@ public class FixtureEndToEndTests
         [ServerMessageTypes.FunctionCall] = HandlerLog.Tool(FunctionCallFixtureTool),
     };
 
-    /// <summary>An app with <see cref="RecordingHandler"/> for every interface and a tool for the function-call fixture.</summary>
+    /// <summary>An app with <see cref="RecordingHandler"/> for every request, <see cref="RecordingNotificationHandler{TMessage}"/> for every class and a tool for the function-call fixture.</summary>
     public static Task<VapiTestHost> StartRecordingAppAsync(long? maxBodySize = null)
         => VapiTestHost.StartAsync(vapi => AddRecording(vapi), maxBodySize is { } limit ? o => o.MaxRequestBodySize = limit : null);
 
     public static VapiWebhooksBuilder AddRecording(VapiWebhooksBuilder vapi)
     {
         ArgumentNullException.ThrowIfNull(vapi);
+        vapi.Services.AddScoped(typeof(IServerMessageHandler<>), typeof(RecordingNotificationHandler<>));
         return vapi.AddHandler<RecordingHandler>()
             .AddTool<JsonElement>(FunctionCallFixtureTool, (args, context, ct) =>
             {

@@ -6,9 +6,9 @@ using VapiWebhooks.Responses;
 namespace VapiWebhooks.Tests.Endpoint;
 
 /// <summary>
-/// Implements every request handler interface and <see cref="IServerMessageHandler{TMessage}"/> for every
-/// message class and for <see cref="ServerMessage"/> (the catch-all); records each call in <see cref="HandlerLog"/>
-/// and answers with a valid reply. Registered with <c>AddHandler&lt;RecordingHandler&gt;()</c>.
+/// Implements every request handler interface; records each call in <see cref="HandlerLog"/> and answers with a
+/// valid reply. Registered with <c>AddHandler&lt;RecordingHandler&gt;()</c>; <see cref="RecordingNotificationHandler{TMessage}"/>
+/// observes every message class.
 /// </summary>
 public sealed class RecordingHandler(HandlerLog log) :
     IAssistantRequestHandler,
@@ -18,41 +18,7 @@ public sealed class RecordingHandler(HandlerLog log) :
     IKnowledgeBaseRequestHandler,
     ICallEndpointingRequestHandler,
     ICampaignPredialHandler,
-    IVoiceRequestHandler,
-    IServerMessageHandler<ServerMessage>,
-    IServerMessageHandler<AssistantRequestMessage>,
-    IServerMessageHandler<ConversationUpdateMessage>,
-    IServerMessageHandler<EndOfCallReportMessage>,
-    IServerMessageHandler<HandoffDestinationRequestMessage>,
-    IServerMessageHandler<HangMessage>,
-    IServerMessageHandler<KnowledgeBaseRequestMessage>,
-    IServerMessageHandler<ModelOutputMessage>,
-    IServerMessageHandler<PhoneCallControlMessage>,
-    IServerMessageHandler<SpeechUpdateMessage>,
-    IServerMessageHandler<StatusUpdateMessage>,
-    IServerMessageHandler<ToolCallsMessage>,
-    IServerMessageHandler<TransferDestinationRequestMessage>,
-    IServerMessageHandler<TransferUpdateMessage>,
-    IServerMessageHandler<TranscriptMessage>,
-    IServerMessageHandler<UserInterruptedMessage>,
-    IServerMessageHandler<LanguageChangeDetectedMessage>,
-    IServerMessageHandler<VoiceInputMessage>,
-    IServerMessageHandler<AssistantSpeechMessage>,
-    IServerMessageHandler<VoiceRequestMessage>,
-    IServerMessageHandler<CallEndpointingRequestMessage>,
-    IServerMessageHandler<ChatCreatedMessage>,
-    IServerMessageHandler<ChatDeletedMessage>,
-    IServerMessageHandler<SessionCreatedMessage>,
-    IServerMessageHandler<SessionUpdatedMessage>,
-    IServerMessageHandler<SessionDeletedMessage>,
-    IServerMessageHandler<CallDeletedMessage>,
-    IServerMessageHandler<CallDeleteFailedMessage>,
-    IServerMessageHandler<CallArtifactUploadMessage>,
-    IServerMessageHandler<CampaignPredialMessage>,
-    IServerMessageHandler<FunctionCallMessage>,
-    IServerMessageHandler<AssistantStartedMessage>,
-    IServerMessageHandler<LanguageChangedMessage>,
-    IServerMessageHandler<UnknownServerMessage>
+    IVoiceRequestHandler
 {
     public const string AssistantId = "5a1e3c7d-9b2f-4e6a-8c0d-1f3b5d7e9a2c";
     public const string TransferNumber = "+14155550177";
@@ -109,85 +75,6 @@ public sealed class RecordingHandler(HandlerLog log) :
         // An odd split: the writer must keep whole samples together.
         await audio.WriteAsync(pcm.AsMemory(0, 3), cancellationToken);
         await audio.WriteAsync(pcm.AsMemory(3), cancellationToken);
-    }
-
-    public Task HandleAsync(ServerMessage message, CancellationToken cancellationToken)
-    {
-        log.Add(HandlerLog.CatchAll, message);
-        return Task.CompletedTask;
-    }
-
-    Task IServerMessageHandler<AssistantRequestMessage>.HandleAsync(AssistantRequestMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<ConversationUpdateMessage>.HandleAsync(ConversationUpdateMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<EndOfCallReportMessage>.HandleAsync(EndOfCallReportMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<HandoffDestinationRequestMessage>.HandleAsync(HandoffDestinationRequestMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<HangMessage>.HandleAsync(HangMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<KnowledgeBaseRequestMessage>.HandleAsync(KnowledgeBaseRequestMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<ModelOutputMessage>.HandleAsync(ModelOutputMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<PhoneCallControlMessage>.HandleAsync(PhoneCallControlMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<SpeechUpdateMessage>.HandleAsync(SpeechUpdateMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<StatusUpdateMessage>.HandleAsync(StatusUpdateMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<ToolCallsMessage>.HandleAsync(ToolCallsMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<TransferDestinationRequestMessage>.HandleAsync(TransferDestinationRequestMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<TransferUpdateMessage>.HandleAsync(TransferUpdateMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<TranscriptMessage>.HandleAsync(TranscriptMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<UserInterruptedMessage>.HandleAsync(UserInterruptedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<LanguageChangeDetectedMessage>.HandleAsync(LanguageChangeDetectedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<VoiceInputMessage>.HandleAsync(VoiceInputMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<AssistantSpeechMessage>.HandleAsync(AssistantSpeechMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<VoiceRequestMessage>.HandleAsync(VoiceRequestMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<CallEndpointingRequestMessage>.HandleAsync(CallEndpointingRequestMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<ChatCreatedMessage>.HandleAsync(ChatCreatedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<ChatDeletedMessage>.HandleAsync(ChatDeletedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<SessionCreatedMessage>.HandleAsync(SessionCreatedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<SessionUpdatedMessage>.HandleAsync(SessionUpdatedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<SessionDeletedMessage>.HandleAsync(SessionDeletedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<CallDeletedMessage>.HandleAsync(CallDeletedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<CallDeleteFailedMessage>.HandleAsync(CallDeleteFailedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<CallArtifactUploadMessage>.HandleAsync(CallArtifactUploadMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<CampaignPredialMessage>.HandleAsync(CampaignPredialMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<FunctionCallMessage>.HandleAsync(FunctionCallMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<AssistantStartedMessage>.HandleAsync(AssistantStartedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<LanguageChangedMessage>.HandleAsync(LanguageChangedMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    Task IServerMessageHandler<UnknownServerMessage>.HandleAsync(UnknownServerMessage message, CancellationToken cancellationToken) => Notified(message);
-
-    private Task Notified<TMessage>(TMessage message)
-        where TMessage : ServerMessage
-    {
-        log.Add(HandlerLog.Notification<TMessage>(), message);
-        return Task.CompletedTask;
     }
 
     private Task<TReply> Replied<TReply>(string handler, ServerMessage message, TReply reply)

@@ -78,15 +78,39 @@ public class VapiSchemasTests
     }
 
     [Fact]
-    public async Task Plain_FromJsonAsync_ignores_nullable_which_is_why_the_helper_loads_in_OpenApi3_mode()
+    public async Task Plain_FromJsonAsync_keeps_nullable_as_extension_data_and_NJsonSchema_11_honours_it_when_validating()
     {
+        // NJsonSchema 10 rejected these nulls in plain mode; 11 accepts them. The helper still loads in OpenApi3 mode,
+        // which says what the document is.
         var plain = await JsonSchema.FromFileAsync(VapiSchemas.SchemaPath);
         var hang = plain.Definitions["ServerMessageHang"];
 
         hang.Properties["assistantVersion"].IsNullableRaw.Should().BeNull();
         hang.Properties["assistantVersion"].ExtensionData.Should().ContainKey("nullable");
-        hang.Validate("""{"type": "hang", "assistantVersion": null}""").Should().ContainSingle()
+        hang.Validate("""{"type": "hang", "assistantVersion": null}""").Should().BeEmpty();
+        hang.Validate("""{"type": "hang", "assistantVersion": 5}""").Should().ContainSingle()
             .Which.Kind.Should().Be(NJsonSchema.Validation.ValidationErrorKind.StringExpected);
+    }
+
+    [Fact]
+    public async Task NJsonSchema_does_not_resolve_components_schemas_references_which_is_why_refresh_rewrites_them()
+    {
+        // schemas/refresh.py rewrites Vapi's #/components/schemas/X to #/definitions/X. Checked again with
+        // NJsonSchema 11.6.2: a reference into components.schemas is still left unresolved, so the rewrite stays.
+        const string json = """
+            {"type": "object", "properties": {"x": {"$ref": "#/components/schemas/A"}},
+             "components": {"schemas": {"A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}}, "B": {"type": "string"}}}}
+            """;
+        var document = await JsonSchema.FromJsonAsync(json);
+
+        var validate = () => document.Validate("""{"x": {"b": 5}}""");
+
+        validate.Should().Throw<InvalidOperationException>().WithMessage("*#/components/schemas/*not been resolved*");
+        var rewritten = await JsonSchema.FromJsonAsync("""
+            {"type": "object", "properties": {"x": {"$ref": "#/definitions/A"}},
+             "definitions": {"A": {"type": "object", "properties": {"b": {"$ref": "#/definitions/B"}}}, "B": {"type": "string"}}}
+            """);
+        rewritten.Validate("""{"x": {"b": 5}}""").Should().ContainSingle().Which.Kind.Should().Be(NJsonSchema.Validation.ValidationErrorKind.StringExpected);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace VapiWebhooks.Tests.Serialization;
 /// <summary>
 /// The scanner that finds where a deferred part ends must agree with <see cref="Utf8JsonReader"/> on every input:
 /// the same end for valid JSON, a refusal wherever the reader throws. Checked against the reader itself, on every
-/// container of every fixture and on thousands of seeded mutations of real bodies.
+/// container of every fixture, of generated documents and of generated token soup, and on thousands of seeded
+/// mutations of real bodies.
 /// </summary>
 public class JsonValueScannerTests
 {
@@ -246,6 +247,161 @@ public class JsonValueScannerTests
 
         // Both verdicts occur, often: the mutations reach the scanner's refusals as well as its acceptances.
         refused.Should().BeInRange(Mutants / 10, Mutants * 9 / 10);
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void Generated_documents_end_where_the_reader_says_at_every_container(int seed)
+    {
+        var random = new Random(seed);
+        var containers = 0;
+        for (var n = 0; n < 300; n++)
+        {
+            var text = new StringBuilder();
+            WriteValue(text, random, depth: 0, container: true);
+            var json = Encoding.UTF8.GetBytes(text.ToString());
+            for (var start = 0; start < json.Length; start++)
+            {
+                if (json[start] is not ((byte)'{' or (byte)'[') || InsideString(json, start))
+                {
+                    continue;
+                }
+
+                containers++;
+                ScannerEnd(json, start).Should().Be(ReaderEnd(json, start), "document {0} (seed {1}) at {2}: {3}", n, seed, start, text);
+            }
+        }
+
+        containers.Should().BeGreaterThan(1000, "the generator makes nested containers");
+    }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    public void Generated_token_soup_gets_the_readers_verdict(int seed)
+    {
+        var random = new Random(seed);
+        string[] tokens = ["{", "}", "[", "]", ",", ":", "\"\"", "\"a\\\"b\"", "\"\\u00e9\"", "1", "-0.5e+3", "01", "1.", "true", "nul", "null", " ", "\n", "\"\\x\"", "\"\u0001\""];
+        var refused = 0;
+        for (var n = 0; n < 2000; n++)
+        {
+            var text = new StringBuilder("{");
+            var count = random.Next(1, 24);
+            for (var i = 0; i < count; i++)
+            {
+                text.Append(tokens[random.Next(tokens.Length)]);
+            }
+
+            var json = Encoding.UTF8.GetBytes(text.ToString());
+            var expected = ReaderEnd(json, 0);
+            refused += expected < 0 ? 1 : 0;
+            ScannerEnd(json, 0).Should().Be(expected, "soup {0} (seed {1}): {2}", n, seed, text);
+        }
+
+        refused.Should().BeGreaterThan(0);
+    }
+
+    // A JSON value with every kind of token, nesting up to 20 levels, escapes, non-ASCII text and varied whitespace.
+    private static void WriteValue(StringBuilder text, Random random, int depth, bool container = false)
+    {
+        var kind = container ? random.Next(2) : depth > 20 ? 2 + random.Next(5) : random.Next(7);
+        Space(text, random);
+        switch (kind)
+        {
+            case 0:
+                text.Append('{');
+                var properties = random.Next(0, 5);
+                for (var i = 0; i < properties; i++)
+                {
+                    if (i > 0)
+                    {
+                        text.Append(',');
+                    }
+
+                    Space(text, random);
+                    WriteString(text, random);
+                    Space(text, random);
+                    text.Append(':');
+                    WriteValue(text, random, depth + 1);
+                }
+
+                Space(text, random);
+                text.Append('}');
+                break;
+            case 1:
+                text.Append('[');
+                var items = random.Next(0, 5);
+                for (var i = 0; i < items; i++)
+                {
+                    if (i > 0)
+                    {
+                        text.Append(',');
+                    }
+
+                    WriteValue(text, random, depth + 1);
+                }
+
+                Space(text, random);
+                text.Append(']');
+                break;
+            case 2:
+                WriteString(text, random);
+                break;
+            case 3:
+                string[] numbers = ["0", "-0", "12", "-3.25", "1e9", "6.02E+23", "1.5e-7", "123456789012345678901234567890"];
+                text.Append(numbers[random.Next(numbers.Length)]);
+                break;
+            case 4:
+                text.Append(random.Next(2) == 0 ? "true" : "false");
+                break;
+            case 5:
+                text.Append("null");
+                break;
+            default:
+                text.Append(random.Next(2) == 0 ? "{}" : "[[],{}]");
+                break;
+        }
+
+        Space(text, random);
+    }
+
+    private static void WriteString(StringBuilder text, Random random)
+    {
+        string[] pieces = ["a", "call", "\\\"", "\\\\", "\\n", "\\u00e9", "\\ud83d\\ude00", "é", "日本", "{", "]", ",", ":", "😀", " "];
+        text.Append('"');
+        var count = random.Next(0, 6);
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(pieces[random.Next(pieces.Length)]);
+        }
+
+        text.Append('"');
+    }
+
+    private static void Space(StringBuilder text, Random random)
+    {
+        string[] spaces = ["", "", "", " ", "\n", "\r\n  ", "\t"];
+        text.Append(spaces[random.Next(spaces.Length)]);
+    }
+
+    private static bool InsideString(byte[] json, int index)
+    {
+        var inside = false;
+        for (var i = 0; i < index; i++)
+        {
+            if (json[i] == (byte)'\\' && inside)
+            {
+                i++;
+            }
+            else if (json[i] == (byte)'"')
+            {
+                inside = !inside;
+            }
+        }
+
+        return inside;
     }
 
     private static byte[] Mutate(byte[] original, Random random)
