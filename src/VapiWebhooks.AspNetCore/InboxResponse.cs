@@ -12,7 +12,7 @@ namespace VapiWebhooks.AspNetCore;
 /// </summary>
 internal static class InboxResponse
 {
-    public static async Task WriteAsync(HttpContext context, IVapiInboxAcknowledger inbox, ServerMessage message, ReadOnlyMemory<byte> body)
+    public static async Task WriteAsync(HttpContext context, IVapiInboxAcknowledger inbox, ServerMessage message, ReadOnlyMemory<byte> body, Inspector.ExchangeCapture? capture)
     {
         var result = await inbox.AcknowledgeAsync(message, body, context.RequestAborted).ConfigureAwait(false);
         if (result == InboxAcknowledgement.Unavailable)
@@ -25,7 +25,7 @@ internal static class InboxResponse
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.BodyWriter.Write("{}"u8);
-        context.Features.Get<Inspector.ExchangeCapture>()?.ReplyBody("{}"u8);
+        capture?.ReplyBody("{}"u8);
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -259,7 +259,7 @@ internal sealed class VapiWebhookEndpoint
         if (_inbox is not null && _inbox.Stores(message))
         {
             capture?.Outcome("Inbox");
-            await InboxResponse.WriteAsync(context, _inbox, message, body.Memory).ConfigureAwait(false);
+            await InboxResponse.WriteAsync(context, _inbox, message, body.Memory, capture).ConfigureAwait(false);
             return;
         }
 

@@ -43,6 +43,8 @@ public static class VapiInboxServiceCollectionExtensions
         services.TryAddSingleton<VapiInboxMetrics>();
         services.TryAddSingleton<IVapiInboxAcknowledger, InboxAcknowledger>();
         services.TryAddSingleton<IVapiInbox, VapiInbox>();
+        // What the ASP.NET Core package's inspector page shows of the inbox (the interface is in the core package).
+        services.TryAddSingleton<IVapiInboxInspection, InboxInspection>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InboxWorker>());
         return builder;
     }

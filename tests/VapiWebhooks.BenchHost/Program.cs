@@ -70,6 +70,12 @@ app.MapPost("/baseline/jsondoc", static async (HttpContext context) =>
     await writer.FlushAsync(context.RequestAborted);
 });
 app.MapVapiWebhooks();
+if (app.Configuration.GetValue<bool>("inspector"))
+{
+    // run-wrk.sh INSPECTOR=1: every exchange is captured, as in a Development app with the inspector open or not
+    // (docs/benchmarks.md, "Inspector").
+    app.MapVapiInspector();
+}
 
 // Allocation, collection and CPU counters, read by run-wrk.sh before and after each run (per request).
 app.MapGet("/stats", static () => Results.Text(

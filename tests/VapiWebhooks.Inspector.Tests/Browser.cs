@@ -4,51 +4,59 @@ namespace VapiWebhooks.Inspector.Tests;
 
 /// <summary>
 /// One headless Chromium for the test run: Debian's (<c>apt-get install chromium</c>), driven by Playwright, which
-/// cannot download a browser of its own here. A missing browser fails every browser test with the install line, on a
-/// developer's machine and in CI alike: these tests are never skipped.
+/// cannot download a browser of its own here. Launched on first use; a missing browser fails the test that needs it
+/// with the install line (the browser tests are <see cref="RequiresToolFactAttribute"/> tests: skipped on a machine
+/// without Chromium, never in CI, where <c>.ci/run</c> installs it).
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
-    /// <summary>Where Debian installs it; <c>VAPI_CHROMIUM</c> overrides.</summary>
-    public static readonly string ExecutablePath = Environment.GetEnvironmentVariable("VAPI_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    public const string Tool = "chromium";
+    public const string InstallHint = "sudo apt-get install -y chromium";
 
+    private readonly Lock _lock = new();
     private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private Task<IBrowser>? _launching;
 
-    public IBrowser Instance => _browser ?? throw new InvalidOperationException("The browser did not start.");
+    /// <summary>The browser binary: <c>VAPI_CHROMIUM</c> when set, else <c>chromium</c> (Debian's <c>/usr/bin/chromium</c>).</summary>
+    public static string ExecutablePath()
+        => Environment.GetEnvironmentVariable("VAPI_CHROMIUM") is { Length: > 0 } path ? path : SystemTool.Require(Tool, InstallHint);
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ExecutablePath))
-        {
-            throw new InvalidOperationException(
-                $"The inspector's browser tests need Chromium at {ExecutablePath}: install it with 'sudo apt-get install chromium' (or point VAPI_CHROMIUM at a Chromium binary). .ci/run installs it.");
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            Timeout = 60_000,
-            // --no-sandbox: the tests run as root in CI; the page is our own, on loopback. Audio plays without a gesture
-            // and without a sound card (a fake output device).
-            Args = ["--no-sandbox", "--autoplay-policy=no-user-gesture-required", "--disable-gpu", "--disable-dev-shm-usage", "--mute-audio"],
-        });
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        Task<IBrowser> launching;
+        lock (_lock)
+        {
+            launching = _launching ??= LaunchAsync();
+        }
+
+        var browser = await launching;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
+    private async Task<IBrowser> LaunchAsync()
+    {
+        var executable = ExecutablePath();
+        _playwright = await Playwright.CreateAsync();
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Timeout = 60_000,
+            // --no-sandbox: the tests run as root in CI, and the page is our own on loopback. Audio plays without a
+            // user gesture, muted (no sound card needed).
+            Args = ["--no-sandbox", "--autoplay-policy=no-user-gesture-required", "--disable-gpu", "--disable-dev-shm-usage", "--mute-audio"],
+        });
+    }
+
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
+        if (_launching is { IsCompletedSuccessfully: true } launched)
         {
-            await _browser.DisposeAsync();
+            await launched.Result.DisposeAsync();
         }
 
         _playwright?.Dispose();

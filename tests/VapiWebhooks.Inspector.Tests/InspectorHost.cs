@@ -48,20 +48,22 @@ public sealed class InspectorHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<InspectorHost> StartAsync(Action<VapiInspectorOptions>? inspector = null)
+    public static async Task<InspectorHost> StartAsync(Action<VapiInspectorOptions>? inspector = null, Action<VapiWebhooksBuilder>? vapi = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var self = new SelfUrl();
         builder.Services.AddSingleton(self);
-        builder.Services.AddVapiWebhooks()
+        var webhooks = builder.Services.AddVapiWebhooks();
+        webhooks
             .AddCredential(string.Empty, o => o.Bearer = new VapiBearerOptions { Tokens = [Token] })
             .AddCredential("hmac", o => o.Hmac = Hmac)
             .AddHandler<Receptionist>()
             .AddHandler<ToneVoice>()
             .AddTool<AvailabilityArgs>("check_availability", (args, _, _) => Task.FromResult<object?>($"Open slots on {args.Date}: 14:30, 16:00"))
             .AddTool<BookingArgs>("book_appointment", (args, _, _) => Task.FromResult<object?>($"Booked {args.Name} on {args.Date} at {args.Time} for a {args.Service}."));
+        vapi?.Invoke(webhooks);
 
         var app = builder.Build();
         app.MapVapiWebhooks();

@@ -30,7 +30,7 @@ public sealed class InspectorPageTests(Browser browser)
         return page;
     }
 
-    [Fact]
+    [RequiresToolFact(Browser.Tool, InstallHint = Browser.InstallHint)]
     public async Task A_posted_message_appears_live_with_its_facts()
     {
         await using var host = await InspectorHost.StartAsync();
@@ -52,7 +52,7 @@ public sealed class InspectorPageTests(Browser browser)
         await Expect(row.Locator(".bar")).ToHaveCountAsync(1);
     }
 
-    [Fact]
+    [RequiresToolFact(Browser.Tool, InstallHint = Browser.InstallHint)]
     public async Task Exchanges_are_grouped_by_call_with_the_conversation_as_bubbles()
     {
         await using var host = await InspectorHost.StartAsync();
@@ -86,7 +86,7 @@ public sealed class InspectorPageTests(Browser browser)
         await Expect(page.Locator("#conversation .bubble.user")).ToHaveTextAsync("callerDo you open on Saturdays?");
     }
 
-    [Fact]
+    [RequiresToolFact(Browser.Tool, InstallHint = Browser.InstallHint)]
     public async Task The_bearer_token_and_the_HMAC_signature_never_reach_the_page()
     {
         await using var host = await InspectorHost.StartAsync();
@@ -121,7 +121,7 @@ public sealed class InspectorPageTests(Browser browser)
         everything.Should().NotContain(InspectorHost.Token).And.NotContain(signatureSent).And.NotContain(InspectorHost.HmacSecret);
     }
 
-    [Fact]
+    [RequiresToolFact(Browser.Tool, InstallHint = Browser.InstallHint)]
     public async Task A_voice_reply_is_drawn_as_a_waveform_and_plays()
     {
         await using var host = await InspectorHost.StartAsync();
@@ -155,7 +155,7 @@ public sealed class InspectorPageTests(Browser browser)
         await page.WaitForFunctionAsync("() => document.getElementById('player').currentTime > 0");
     }
 
-    [Fact]
+    [RequiresToolFact(Browser.Tool, InstallHint = Browser.InstallHint)]
     public async Task A_request_is_replayed_through_the_same_pipeline_and_the_new_reply_is_shown_beside_the_old()
     {
         await using var host = await InspectorHost.StartAsync();
@@ -181,7 +181,7 @@ public sealed class InspectorPageTests(Browser browser)
         await Expect(replayRow.Locator("td.auth")).ToHaveTextAsync("replay (not authenticated)");
     }
 
-    [Fact]
+    [RequiresToolFact(Browser.Tool, InstallHint = Browser.InstallHint)]
     public async Task A_tool_runs_from_the_form_built_from_its_argument_type()
     {
         await using var host = await InspectorHost.StartAsync();

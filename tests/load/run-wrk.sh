@@ -6,6 +6,9 @@
 # The host runs classic Server GC (DOTNET_GCDynamicAdaptationMode=0), as a latency-sensitive service is
 # configured; DATAS=1 runs .NET's default (DATAS), which collects gen0 far more often (docs/benchmarks.md).
 # GC_SERVER=0 runs workstation GC.
+# INSPECTOR=1 maps the inspector (MapVapiInspector, so the host runs in Development): every exchange is captured;
+# INSPECTOR_WATCH=1 also keeps its live stream open (a page watching). Compare with ASPNETCORE_ENVIRONMENT=Development
+# and no INSPECTOR: the same host, environment and pipeline without the capture.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
@@ -17,9 +20,16 @@ gc_mode=0
 [ "${DATAS:-0}" = 1 ] && gc_mode=1
 gc_server=${GC_SERVER:-1}
 echo "gc: DOTNET_gcServer=$gc_server DOTNET_GCDynamicAdaptationMode=$gc_mode"
-DOTNET_gcServer=$gc_server DOTNET_GCDynamicAdaptationMode=$gc_mode dotnet tests/VapiWebhooks.BenchHost/bin/Release/net10.0/VapiWebhooks.BenchHost.dll --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+host_args=()
+if [ "${INSPECTOR:-0}" = 1 ]; then
+  host_args+=(--inspector=true)
+  export ASPNETCORE_ENVIRONMENT=Development
+fi
+echo "environment: ${ASPNETCORE_ENVIRONMENT:-Production}, inspector: ${INSPECTOR:-0}, watching: ${INSPECTOR_WATCH:-0}"
+DOTNET_gcServer=$gc_server DOTNET_GCDynamicAdaptationMode=$gc_mode dotnet tests/VapiWebhooks.BenchHost/bin/Release/net10.0/VapiWebhooks.BenchHost.dll --urls "http://127.0.0.1:$port" "${host_args[@]}" >/dev/null 2>&1 &
 host=$!
-trap 'kill $host 2>/dev/null; wait $host 2>/dev/null || true' EXIT
+watcher=""
+trap 'kill $host $watcher 2>/dev/null; wait $host 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
   curl -s -o /dev/null -X POST -H 'Content-Type: application/json' --data '{}' "http://127.0.0.1:$port/baseline/bare" && break
   sleep 0.2
@@ -34,6 +44,11 @@ if [ "$expected" != "$actual" ]; then
   exit 1
 fi
 echo "reply: $actual"
+if [ "${INSPECTOR_WATCH:-0}" = 1 ]; then
+  # A page watching: the live stream open for the whole run (each exchange serialized and redacted for it).
+  curl -s -N "http://127.0.0.1:$port/vapi/inspector/api/events" >/dev/null &
+  watcher=$!
+fi
 stats() { curl -s "http://127.0.0.1:$port/stats"; }
 measure() { # path connections seconds
   local path=$1 c=$2 d=$3 result requests alloc0 alloc1 gen0_0 gen0_1 gen1_0 gen1_1 gen2_0 gen2_1 pause0 pause1 cpu0 cpu1

@@ -74,6 +74,12 @@ internal sealed record ReplayView(ExchangeView Original, ExchangeView Replay);
 /// <summary>What the page knows at load: the mapped webhook endpoints and the limits.</summary>
 internal sealed record InspectorInfo(IReadOnlyList<string> Endpoints, int Capacity, long MaxTotalBytes, int MaxBodyBytes, bool Inbox);
 
+/// <summary>The durable inbox for the page: counts and dead letters.</summary>
+internal sealed record InboxView(long Pending, long Leased, long Handled, long DeadLettered, double? OldestPendingAgeSeconds, IReadOnlyList<DeadLetterView> DeadLetters);
+
+/// <summary>One dead letter for the page.</summary>
+internal sealed record DeadLetterView(string Id, string Type, string CallId, int Attempts, DateTimeOffset DeadLetteredAt, string? LastError);
+
 /// <summary>Source-generated JSON for everything the inspector serializes (trim and AOT safe).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ExchangeView))]
@@ -82,4 +88,6 @@ internal sealed record InspectorInfo(IReadOnlyList<string> Endpoints, int Capaci
 [JsonSerializable(typeof(List<ToolView>))]
 [JsonSerializable(typeof(ReplayView))]
 [JsonSerializable(typeof(InspectorInfo))]
+[JsonSerializable(typeof(InboxView))]
+[JsonSerializable(typeof(List<string>))]
 internal sealed partial class InspectorJsonContext : JsonSerializerContext;

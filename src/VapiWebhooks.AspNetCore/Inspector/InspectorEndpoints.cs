@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using VapiWebhooks.Inbox;
 using VapiWebhooks.Tools;
 
 namespace VapiWebhooks.AspNetCore.Inspector;
 
 /// <summary>
 /// The inspector's routes under its pattern: the page and its assets, the live list (server-sent events), one
-/// exchange, its audio as WAV, replay, and the tool form's list and run. Every route is a plain
+/// exchange, its audio as WAV, replay, the tool form's list and run, and the inbox (when one is registered). Every route is a plain
 /// <see cref="RequestDelegate"/> (no reflection-built binding), and everything is serialized with
 /// <see cref="InspectorJsonContext"/>. State-changing routes (POST) require the <c>X-Vapi-Inspector</c> header,
 /// which a cross-site form cannot send without a CORS preflight this server never grants.
@@ -44,7 +45,7 @@ internal sealed class InspectorEndpoints
             _declaredPaths[tool.FunctionName] = tool.EncryptedArgumentPaths;
         }
 
-        _inbox = services.GetService<VapiWebhooks.Inbox.IVapiInboxAcknowledger>() is not null;
+        _inbox = services.GetService<IVapiInboxInspection>() is not null;
         _stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
     }
 
@@ -59,6 +60,8 @@ internal sealed class InspectorEndpoints
         group.MapPost("/api/exchanges/{id:long}/replay", ReplayAsync).WithDisplayName("Vapi inspector replay");
         group.MapGet("/api/tools", ToolsAsync).WithDisplayName("Vapi inspector tools");
         group.MapPost("/api/tools/{name}", RunToolAsync).WithDisplayName("Vapi inspector tool run");
+        group.MapGet("/api/inbox", InboxAsync).WithDisplayName("Vapi inspector inbox");
+        group.MapPost("/api/inbox/requeue", RequeueAsync).WithDisplayName("Vapi inspector inbox requeue");
     }
 
     private static string BasePath(HttpContext context)
@@ -259,6 +262,54 @@ internal sealed class InspectorEndpoints
         var body = ToolForm.ToolCallsBody(name, arguments, callId, sequence, _store.Clock.GetUtcNow());
         var exchange = await InProcessRequest.SendAsync(_services, target, body, replayOf: null, context.RequestAborted).ConfigureAwait(false);
         await WriteJsonAsync(context, Serialize(exchange, BasePath(context))).ConfigureAwait(false);
+    }
+
+    private async Task InboxAsync(HttpContext context)
+    {
+        if (_services.GetService<IVapiInboxInspection>() is not { } inbox)
+        {
+            await NotFoundAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var overview = await inbox.GetOverviewAsync(100, context.RequestAborted).ConfigureAwait(false);
+        var view = new InboxView(
+            overview.Pending,
+            overview.Leased,
+            overview.Handled,
+            overview.DeadLettered,
+            overview.OldestPendingAge?.TotalSeconds,
+            [.. overview.DeadLetters.Select(d => new DeadLetterView(d.MessageId, d.Type, d.CallKey, d.Attempts, d.DeadLetteredAt, d.LastError))]);
+        await WriteJsonAsync(context, JsonSerializer.Serialize(view, InspectorJsonContext.Default.InboxView)).ConfigureAwait(false);
+    }
+
+    private async Task RequeueAsync(HttpContext context)
+    {
+        if (!FromPage(context))
+        {
+            await BadRequestAsync(context, "Send the X-Vapi-Inspector header (the page does).").ConfigureAwait(false);
+            return;
+        }
+
+        if (_services.GetService<IVapiInboxInspection>() is not { } inbox)
+        {
+            await NotFoundAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        List<string>? ids;
+        try
+        {
+            ids = await JsonSerializer.DeserializeAsync(context.Request.Body, InspectorJsonContext.Default.ListString, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            await BadRequestAsync(context, "Send a JSON array of message ids, or null for every dead letter: " + ex.Message).ConfigureAwait(false);
+            return;
+        }
+
+        var requeued = await inbox.RequeueDeadLettersAsync(ids, context.RequestAborted).ConfigureAwait(false);
+        await WriteJsonAsync(context, "{\"requeued\":" + requeued.ToString(CultureInfo.InvariantCulture) + "}").ConfigureAwait(false);
     }
 
     private InspectedExchange? Find(HttpContext context)

@@ -145,7 +145,7 @@
         out.push(["bubble tool", "tool", `${fn.name}(${args}) → ${typeof answer === "string" ? answer : JSON.stringify(answer)}`]);
       }
     } else if (type === "voice-request" && m) {
-      out.push(["bubble voice", "custom voice", "🔊 " + (m.text || "")]);
+      out.push(["bubble voice", "custom voice", m.text || ""]);
     } else if (type === "assistant-request") {
       out.push(["bubble event", null, "call started: assistant-request" + (m && m.customer && m.customer.number ? " from " + m.customer.number : "")]);
     } else if (type === "status-update" && m) {
@@ -406,7 +406,7 @@
     const response = await fetch(`${base}/api/inbox`, { cache: "no-store" });
     if (!response.ok) { $("inbox-status").textContent = `Inbox: ${response.status}`; return; }
     const inbox = await response.json();
-    $("inbox-status").textContent = `Pending ${inbox.pending} · processing ${inbox.processing} · dead-lettered ${inbox.deadLettered} · handled ${inbox.handled}` + (inbox.oldestPendingAgeSeconds ? ` · oldest pending ${inbox.oldestPendingAgeSeconds.toFixed(1)} s` : "");
+    $("inbox-status").textContent = `Pending ${inbox.pending} · being handled ${inbox.leased} · dead-lettered ${inbox.deadLettered} · handled ${inbox.handled}` + (inbox.oldestPendingAgeSeconds ? ` · oldest pending ${inbox.oldestPendingAgeSeconds.toFixed(1)} s` : "");
     const body = $("dead-letters").querySelector("tbody");
     body.replaceChildren(...inbox.deadLetters.map((d) => {
       const button = el("button", { type: "button", text: "Requeue" });
@@ -420,6 +420,13 @@
     await loadInbox();
   }
 
+  // While the inbox view is open it refreshes itself every second.
+  let inboxTimer = null;
+  function watchInbox(on) {
+    if (inboxTimer) { clearInterval(inboxTimer); inboxTimer = null; }
+    if (on) inboxTimer = setInterval(() => { loadInbox().catch(() => {}); }, 1000);
+  }
+
   // ---- start ---------------------------------------------------------------------------------------------------
   function showTab(name) {
     for (const b of document.querySelectorAll("button.tab")) b.classList.toggle("active", b.dataset.tab === name);
@@ -428,6 +435,7 @@
     $("inbox-view").hidden = name !== "inbox";
     if (name === "tools") loadTools();
     if (name === "inbox") loadInbox();
+    watchInbox(name === "inbox");
   }
 
   for (const b of document.querySelectorAll("button.tab")) b.addEventListener("click", () => showTab(b.dataset.tab));
