@@ -41,6 +41,11 @@ app.UseSampleHosting();       // forwarded headers, one log line per request, th
 var webhookPath = app.Configuration["Sample:WebhookPath"] ?? "/vapi/webhook";
 app.MapVapiWebhooks(webhookPath);
 app.MapVapiWebhooks(ReceptionistAssistantHandler.VoicePath);
+if (app.Environment.IsDevelopment())
+{
+    app.MapVapiInspector();   // every webhook live at http://localhost:5088/vapi/inspector (Development only)
+}
+
 app.MapSampleHome(webhookPath);
 app.Run();
 
