@@ -1,4 +1,6 @@
 using VapiWebhooks.CallControl;
+using VapiWebhooks.Messages;
+using VapiWebhooks.SampleHost;
 using VapiWebhooks.SampleHost.Handlers;
 using VapiWebhooks.SampleHost.Hosting;
 using VapiWebhooks.SampleHost.KnowledgeBase;
@@ -14,7 +16,7 @@ builder.Services.AddVapiWebhooks()
     .AddHandler<FaqKnowledgeBaseHandler>()        // knowledge-base-request: BM25 over the Markdown FAQs
     .AddHandler<EndpointingHandler>()             // call.endpointing.request: wait longer after "um", "and"...
     .AddHandler<TransferHandler>()                // transfer-destination-request: the front desk while open
-    .AddHandler<CallRecordHandler>()              // status-update and end-of-call-report: stored in SQLite
+    .AddHandler<CallRecordHandler>()              // status-update and end-of-call-report: stored in SQLite (through the inbox)
     .AddHandler<EspeakVoiceHandler>()             // voice-request: espeak-ng's audio, streamed
     .AddHandler<ClosingTimeHandler>()             // conversation-update: the clinic closed mid-call? say goodbye and hang up
     .AddHandler<HumanRequestHandler>()            // transcript: "a real person, please" transfers to the front desk
@@ -23,7 +25,13 @@ builder.Services.AddVapiWebhooks()
     .AddTool<BookAppointmentTool, BookAppointmentArgs>(ToolDefinitions.BookAppointment, ClinicToolsJsonContext.Default.Options)
     .AddTool<CancelAppointmentTool, CancelAppointmentArgs>(ToolDefinitions.CancelAppointment, ClinicToolsJsonContext.Default.Options)
     .AddTool<LookUpAppointmentTool, LookUpAppointmentArgs>(ToolDefinitions.LookUpAppointment, ClinicToolsJsonContext.Default.Options)
-    .AddTool<SendConfirmationTool, SendConfirmationArgs>(ToolDefinitions.SendConfirmation, ClinicToolsJsonContext.Default.Options); // async: texts in the background
+    .AddTool<SendConfirmationTool, SendConfirmationArgs>(ToolDefinitions.SendConfirmation, ClinicToolsJsonContext.Default.Options) // async: texts in the background
+    .AddSqliteInbox(SampleOptions.InboxConnectionString, inbox => inbox.MessageTypes = [ServerMessageTypes.EndOfCallReport, ServerMessageTypes.StatusUpdate]);
+
+// The durable inbox (above): an end-of-call-report or status-update is answered 200 only once it is committed to
+// data/inbox.db, then handed to CallRecordHandler (retried if it fails). Transcripts and conversation updates, acted
+// on live, stay inline. /healthz turns Degraded when a stored message waits too long.
+builder.Services.AddHealthChecks().AddVapiInbox();
 
 builder.AddSampleHosting();   // the clinic's services and database, Serilog, port 5088, ngrok's forwarded headers
 

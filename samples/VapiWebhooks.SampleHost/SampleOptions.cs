@@ -21,6 +21,12 @@ public sealed class SampleOptions
     /// <summary>The SQLite database file; relative paths are under <see cref="DataDirectory"/>.</summary>
     public string DatabasePath { get; set; } = "clinic.db";
 
+    /// <summary>
+    /// The SQLite file of the durable inbox (end-of-call-reports and status updates are stored there before they are
+    /// answered, then handled); relative paths are under <see cref="DataDirectory"/>.
+    /// </summary>
+    public string InboxPath { get; set; } = "inbox.db";
+
     /// <summary>The folder of Markdown FAQ files the knowledge base answers from; relative paths are under the app's base directory.</summary>
     public string FaqDirectory { get; set; } = "faq";
 
@@ -46,6 +52,16 @@ public sealed class SampleOptions
 
     /// <summary>The database file, made absolute.</summary>
     public string ResolveDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath, ResolveDataDirectory(contentRoot));
+
+    /// <summary>The inbox file, made absolute.</summary>
+    public string ResolveInboxPath(string contentRoot) => Path.GetFullPath(InboxPath, ResolveDataDirectory(contentRoot));
+
+    /// <summary>The inbox's connection string, from the options and the content root.</summary>
+    public static string InboxConnectionString(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SampleOptions>>().Value;
+        return $"Data Source={options.ResolveInboxPath(services.GetRequiredService<IHostEnvironment>().ContentRootPath)}";
+    }
 }
 
 public sealed class ClinicOptions

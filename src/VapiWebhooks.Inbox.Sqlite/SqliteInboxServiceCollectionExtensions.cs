@@ -23,4 +23,19 @@ public static class SqliteInboxServiceCollectionExtensions
         _ = new SqliteInboxStore(connectionString);
         return builder.AddInbox(_ => new SqliteInboxStore(connectionString), configure);
     }
+
+    /// <summary>
+    /// <see cref="AddSqliteInbox(VapiWebhooksBuilder, string, Action{VapiInboxOptions})"/> with a connection string
+    /// computed when the store is first needed, for a path that comes from options or the host environment.
+    /// </summary>
+    /// <param name="builder">The VapiWebhooks builder.</param>
+    /// <param name="connectionString">Returns a Microsoft.Data.Sqlite connection string naming a file.</param>
+    /// <param name="configure">Configures the inbox options in code (after <c>Vapi:Webhooks:Inbox</c>).</param>
+    /// <returns>The builder.</returns>
+    public static VapiWebhooksBuilder AddSqliteInbox(this VapiWebhooksBuilder builder, Func<IServiceProvider, string> connectionString, Action<VapiInboxOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(connectionString);
+        return builder.AddInbox(sp => new SqliteInboxStore(connectionString(sp)), configure);
+    }
 }

@@ -9,6 +9,14 @@ public sealed class VapiInboxOptions
     /// <summary>The configuration section: <c>Vapi:Webhooks:Inbox</c>.</summary>
     public const string SectionName = "Vapi:Webhooks:Inbox";
 
+    /// <summary>
+    /// The notification types the inbox stores (wire names, for example <c>end-of-call-report</c>, <c>status-update</c>);
+    /// empty (the default): every notification. The others are handled inside the request as without an inbox, which
+    /// suits notifications acted on live (a <c>transcript</c> that transfers the call) rather than kept. Request types
+    /// (<c>assistant-request</c>, <c>tool-calls</c>, ...) are never stored and cannot be listed.
+    /// </summary>
+    public IList<string> MessageTypes { get; set; } = [];
+
     /// <summary>How many messages one instance hands to handlers at once (each of a different call). Default 8.</summary>
     public int MaxConcurrency { get; set; } = 8;
 

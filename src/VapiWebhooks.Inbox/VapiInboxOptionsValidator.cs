@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VapiWebhooks.Inbox.Processing;
 
 namespace VapiWebhooks.Inbox;
 
@@ -28,6 +29,18 @@ internal sealed class VapiInboxOptionsValidator : IValidateOptions<VapiInboxOpti
         if (options.CleanupBatchSize is < 1 or > 100_000)
         {
             Fail($"CleanupBatchSize must be between 1 and 100000 (was {options.CleanupBatchSize}).");
+        }
+
+        foreach (var type in options.MessageTypes ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(type))
+            {
+                Fail("MessageTypes must not contain an empty type.");
+            }
+            else if (InboxAcknowledger.IsRequestType(type))
+            {
+                Fail($"MessageTypes lists '{type}', a request type: its reply comes from a handler inside the request, so it is never stored.");
+            }
         }
 
         RequirePositive(nameof(options.RetryBaseDelay), options.RetryBaseDelay);

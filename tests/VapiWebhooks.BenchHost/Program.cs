@@ -8,11 +8,32 @@ using VapiWebhooks.Security;
 //                           reply built from toolCallList[0]'s id and name;
 //   POST /vapi/webhook      MapVapiWebhooks with bearer authentication and the tool the body calls registered,
 //                           so that it answers exactly what /baseline/jsondoc answers (run-wrk.sh checks).
+//
+// The inbox benchmark (tests/load/run-inbox-wrk.sh) starts it with --inbox none|sqlite|postgres and --inbox-db <file or
+// connection string>: notifications are then acknowledged by the library's durable inbox (or, with none, handled
+// inline) and counted by a handler; GET /inbox reports "pending handled deadLettered" from IVapiInbox.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
-builder.Services.AddVapiWebhooks()
+var vapi = builder.Services.AddVapiWebhooks()
     .AddCredential(string.Empty, o => o.Bearer = new VapiBearerOptions { Tokens = { BenchHost.Token } })
-    .AddTool<JsonElement>(BenchHost.ToolName, BenchHost.Json, static (args, ctx, ct) => Task.FromResult<object?>("Sunny, 21 degrees."));
+    .AddTool<JsonElement>(BenchHost.ToolName, BenchHost.Json, static (args, ctx, ct) => Task.FromResult<object?>("Sunny, 21 degrees."))
+    .AddHandler<CountingReportHandler>();
+builder.Services.AddSingleton<HandledCount>();
+var inboxMode = builder.Configuration["inbox"] ?? "none";
+var inboxDb = builder.Configuration["inbox-db"] ?? string.Empty;
+switch (inboxMode)
+{
+    case "none":
+        break;
+    case "sqlite":
+        vapi.AddSqliteInbox($"Data Source={inboxDb}");
+        break;
+    case "postgres":
+        vapi.AddPostgreSqlInbox(inboxDb);
+        break;
+    default:
+        throw new ArgumentException($"--inbox must be none, sqlite or postgres (was '{inboxMode}').");
+}
 
 var app = builder.Build();
 app.MapPost("/baseline/bare", static async (HttpContext context) =>
@@ -53,6 +74,16 @@ app.MapVapiWebhooks();
 // Allocation, collection and CPU counters, read by run-wrk.sh before and after each run (per request).
 app.MapGet("/stats", static () => Results.Text(
     FormattableString.Invariant($"{GC.GetTotalAllocatedBytes(precise: false)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().TotalMilliseconds:F1} {Environment.CpuUsage.TotalTime.Ticks / 10}")));
+app.MapGet("/inbox", static async (IServiceProvider services, HandledCount handled) =>
+{
+    if (services.GetService<VapiWebhooks.Inbox.IVapiInbox>() is not { } inbox)
+    {
+        return Results.Text(FormattableString.Invariant($"0 {handled.Value} 0"));
+    }
+
+    var status = await inbox.GetStatusAsync();
+    return Results.Text(FormattableString.Invariant($"{status.Pending} {status.Handled} {status.DeadLettered}"));
+});
 app.Run();
 
 internal static class BenchHost
@@ -63,4 +94,23 @@ internal static class BenchHost
     public const string ToolName = "WeatherLookupService0--getWeatherOutside";
 
     public static readonly JsonSerializerOptions Json = new() { TypeInfoResolver = VapiWebhooks.Serialization.VapiJsonContext.Default };
+}
+
+/// <summary>The notification handler of the inbox benchmark: counts what it is handed, nothing more.</summary>
+internal sealed class CountingReportHandler(HandledCount handled) : VapiWebhooks.Handlers.IServerMessageHandler<VapiWebhooks.Messages.EndOfCallReportMessage>
+{
+    public Task HandleAsync(VapiWebhooks.Messages.EndOfCallReportMessage message, CancellationToken cancellationToken)
+    {
+        handled.Increment();
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class HandledCount
+{
+    private long _value;
+
+    public long Value => Interlocked.Read(ref _value);
+
+    public void Increment() => Interlocked.Increment(ref _value);
 }

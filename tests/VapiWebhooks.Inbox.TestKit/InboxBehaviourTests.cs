@@ -329,6 +329,34 @@ public abstract class InboxBehaviourTests
         }
     }
 
+    public virtual async Task With_message_types_listed_only_those_are_stored_and_the_other_notifications_are_handled_inline()
+    {
+        var journal = new HandlerJournal();
+        await using var host = await StartAsync(
+            nameof(With_message_types_listed_only_those_are_stored_and_the_other_notifications_are_handled_inline),
+            journal,
+            new() { ["Vapi:Webhooks:Inbox:MessageTypes:0"] = "end-of-call-report" });
+
+        // Not listed: handled inside the request, as without an inbox (no delivery, so no message id or attempt).
+        using (var inline = await host.PostAsync(InboxTestHost.StatusUpdate("call-types", 1)))
+        {
+            inline.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        journal.Entries.Should().ContainSingle().Which.Should().Be(new HandlerJournal.Entry("call-types", 1, null, 0, true));
+
+        // Listed: stored, then handled by a worker with its delivery.
+        var report = """{"message":{"type":"end-of-call-report","timestamp":1700000000002,"call":{"id":"call-types"}}}""";
+        using (var stored = await host.PostAsync(report))
+        {
+            stored.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await journal.WaitUntilAsync(j => j.Succeeded.Count == 2);
+        journal.Entries[1].Should().Be(new HandlerJournal.Entry("call-types", 2, InboxTestHost.MessageIdOf(report), 1, true));
+        await WaitForStatusAsync(host, s => s.Handled == 1 && s.Pending == 0);
+    }
+
     public virtual async Task A_signed_notification_answered_503_is_stored_when_retried_with_the_same_signature_and_handled_once()
     {
         var name = nameof(A_signed_notification_answered_503_is_stored_when_retried_with_the_same_signature_and_handled_once);

@@ -18,6 +18,7 @@ public sealed class InboxOptionsTests
     [InlineData("LeaseDuration", "00:00:00.500", "LeaseDuration must be at least 1 second")]
     [InlineData("RetryMaxDelay", "00:00:01", "RetryMaxDelay (00:00:01) must not be shorter than RetryBaseDelay")]
     [InlineData("RetentionPeriod", "-00:00:01", "RetentionPeriod must be positive")]
+    [InlineData("MessageTypes:0", "tool-calls", "MessageTypes lists 'tool-calls', a request type")]
     public async Task Start_up_fails_naming_the_setting_when_an_inbox_option_from_configuration_cannot_work(string setting, string value, string expected)
     {
         var builder = WebApplication.CreateBuilder();

@@ -107,7 +107,7 @@ public sealed class HandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_end_of_call_report_and_status_updates_are_stored_and_readable()
+    public async Task The_end_of_call_report_and_status_updates_are_recorded_and_readable()
     {
         var callId = Guid.NewGuid().ToString();
         foreach (var status in new[] { CallStatus.Ringing, CallStatus.InProgress, CallStatus.Ended })
@@ -128,9 +128,9 @@ public sealed class HandlerTests : IDisposable
         using var response = await _client.PostVapiMessageAsync(report);
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
 
-        var record = await _factory.Services.GetRequiredService<CallRecordStore>().GetAsync(callId, CancellationToken.None);
-        record.Should().NotBeNull();
-        record!.Summary.Should().Be("The caller booked a cleaning for Tuesday at 9am.");
+        // Answered once stored in the inbox; the record is written when the worker has handled all four messages.
+        var record = await CallRecords.WaitForAsync(_factory.Services, callId, r => r.Summary is not null && r.Timeline.Count == 3);
+        record.Summary.Should().Be("The caller booked a cleaning for Tuesday at 9am.");
         record.Transcript.Should().Contain("User: I'd like to book a cleaning.");
         record.Cost.Should().BeApproximately(0.0712, 1e-9);
         record.EndedReason.Should().Be("customer-ended-call");

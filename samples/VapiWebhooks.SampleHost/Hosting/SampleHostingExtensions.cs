@@ -46,13 +46,13 @@ public static class SampleHostingExtensions
         return app;
     }
 
-    /// <summary>A home page that says where to post, and a health check.</summary>
+    /// <summary>A home page that says where to post, and the health checks (the inbox's among them).</summary>
     public static WebApplication MapSampleHome(this WebApplication app, string webhookPath)
     {
         ArgumentNullException.ThrowIfNull(app);
         var home = $"VapiWebhooks sample host: POST Vapi server messages to {webhookPath}.\n";
         app.MapGet("/", () => Results.Text(home));
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealthChecks("/healthz"); // Healthy, or Degraded when the inbox's oldest pending message is too old
         return app;
     }
 }

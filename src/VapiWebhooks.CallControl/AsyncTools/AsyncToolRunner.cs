@@ -23,6 +23,7 @@ internal sealed class AsyncToolRunner : IVapiAsyncToolRunner, IHostedService, ID
     private readonly TimeProvider _time;
     private readonly CallControlMetrics _metrics;
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private readonly ConcurrentDictionary<Task, byte> _running = new();
 
     public AsyncToolRunner(
@@ -166,7 +167,23 @@ internal sealed class AsyncToolRunner : IVapiAsyncToolRunner, IHostedService, ID
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        // A WebApplication is stopped twice, by its disposal and by app.Run() seeing ApplicationStopping; the second
+        // stop can reach this after the first one's disposal (an app whose other services stop asynchronously, such
+        // as the inbox's workers). Stopped is stopped.
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
         try
         {
             // The tools see their token fire; wait (within the host's shutdown timeout) for them to wind down.
@@ -177,5 +194,9 @@ internal sealed class AsyncToolRunner : IVapiAsyncToolRunner, IHostedService, ID
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, 1);
+        _stopping.Dispose();
+    }
 }

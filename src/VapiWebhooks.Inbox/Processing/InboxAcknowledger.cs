@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VapiWebhooks.Inbox.Diagnostics;
 using VapiWebhooks.Inbox.Storage;
 using VapiWebhooks.Messages;
@@ -8,14 +9,24 @@ namespace VapiWebhooks.Inbox.Processing;
 /// <summary>Stores notifications through the group commit and says what the endpoint should answer.</summary>
 internal sealed class InboxAcknowledger : IVapiInboxAcknowledger
 {
+    private static readonly HashSet<string> RequestTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ServerMessageTypes.AssistantRequest, ServerMessageTypes.ToolCalls, ServerMessageTypes.FunctionCall,
+        ServerMessageTypes.TransferDestinationRequest, ServerMessageTypes.HandoffDestinationRequest,
+        ServerMessageTypes.KnowledgeBaseRequest, ServerMessageTypes.CallEndpointingRequest,
+        ServerMessageTypes.CampaignPredial, ServerMessageTypes.VoiceRequest,
+    };
+
     private readonly InboxWriter _writer;
+    private readonly IOptionsMonitor<VapiInboxOptions> _options;
     private readonly InboxSignal _signal;
     private readonly VapiInboxMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public InboxAcknowledger(InboxWriter writer, InboxSignal signal, VapiInboxMetrics metrics, ILogger<InboxAcknowledger> logger, TimeProvider? time = null)
+    public InboxAcknowledger(InboxWriter writer, InboxSignal signal, VapiInboxMetrics metrics, IOptionsMonitor<VapiInboxOptions> options, ILogger<InboxAcknowledger> logger, TimeProvider? time = null)
     {
+        _options = options;
         _writer = writer;
         _signal = signal;
         _metrics = metrics;
@@ -23,11 +34,39 @@ internal sealed class InboxAcknowledger : IVapiInboxAcknowledger
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>Request types are answered by their handler inline; everything answered <c>{}</c> is stored.</summary>
-    public bool Stores(ServerMessage message) => message is not (
-        AssistantRequestMessage or ToolCallsMessage or FunctionCallMessage or TransferDestinationRequestMessage
-        or HandoffDestinationRequestMessage or KnowledgeBaseRequestMessage or CallEndpointingRequestMessage
-        or CampaignPredialMessage or VoiceRequestMessage);
+    /// <summary>The wire names of the request types (never stored), for the options' validation.</summary>
+    internal static bool IsRequestType(string type) => RequestTypes.Contains(type);
+
+    /// <summary>
+    /// Request types are answered by their handler inline; everything answered <c>{}</c> is stored, or only the types
+    /// <see cref="VapiInboxOptions.MessageTypes"/> lists.
+    /// </summary>
+    public bool Stores(ServerMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message is AssistantRequestMessage or ToolCallsMessage or FunctionCallMessage or TransferDestinationRequestMessage
+            or HandoffDestinationRequestMessage or KnowledgeBaseRequestMessage or CallEndpointingRequestMessage
+            or CampaignPredialMessage or VoiceRequestMessage)
+        {
+            return false;
+        }
+
+        var types = _options.CurrentValue.MessageTypes;
+        if (types is not { Count: > 0 })
+        {
+            return true;
+        }
+
+        foreach (var type in types)
+        {
+            if (string.Equals(type, message.Type, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public async ValueTask<InboxAcknowledgement> AcknowledgeAsync(ServerMessage message, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
