@@ -41,6 +41,31 @@ public sealed class ReadmeSnippetTests
     }
 
     [Fact]
+    public void The_inline_assistant_snippet_compiles_inside_an_assistant_request_handler()
+    {
+        // The snippet is the body of a handler: it uses the endpoint's authentication options and the app's services.
+        var snippet = Markdown.CodeBlockAfter(File.ReadAllText(Repository.ReadmePath), "## Answering with an inline assistant", "csharp");
+        var program = $$"""
+            using VapiWebhooks;
+            using VapiWebhooks.Models;
+            using VapiWebhooks.Responses;
+            using VapiWebhooks.Security;
+
+            Func<VapiAuthenticationOptions, IServiceProvider, AssistantRequestResponse> answer = Answer;
+            Console.WriteLine(answer);
+
+            static AssistantRequestResponse Answer(VapiAuthenticationOptions authOptions, IServiceProvider services)
+            {
+            {{snippet}}
+            }
+            """;
+
+        var diagnostics = Compile(program);
+
+        diagnostics.Should().BeEmpty("the snippet is the body of an IAssistantRequestHandler:\n" + snippet);
+    }
+
+    [Fact]
     public void The_compile_check_catches_what_a_user_would_hit()
     {
         // The check can fail: a missing using and an unknown type are reported, as the README once had them.

@@ -72,6 +72,25 @@ public sealed class ReceptionistAssistantHandler(
             {
                 SmartEndpointingPlan = new CustomEndpointingModelSmartEndpointingPlan { Server = Server(webhook, timeoutSeconds: 5) },
             },
+            // Two words, not a cough, interrupt the receptionist; the greeting is short and is not cut off by line noise.
+            StopSpeakingPlan = new StopSpeakingPlan { NumWords = 2, VoiceSeconds = 0.2, BackoffSeconds = 1 },
+            FirstMessageInterruptionsEnabled = false,
+            // Transcripts for the call records, no audio recording: patients' voices are not kept.
+            ArtifactPlan = new ArtifactPlan { RecordingEnabled = false, FullMessageHistoryEnabled = true },
+            // HIPAA mode makes Vapi keep no transcript or recording (and so the end-of-call report carries none):
+            // switch it on for real patient data once call records come from elsewhere.
+            CompliancePlan = new CompliancePlan { HipaaEnabled = false, PciEnabled = false },
+            // Without controlEnabled Vapi sends no control URL, and the call-control handlers (closing time,
+            // "a person, please", async texts) cannot act on the call.
+            MonitorPlan = new MonitorPlan { ControlEnabled = true, ListenEnabled = false },
+            // Only outbound calls meet voicemail (a callback to a patient): leave a short message after the beep.
+            VoicemailDetection = new VapiVoicemailDetectionPlan
+            {
+                Type = "audio",
+                BeepMaxAwaitSeconds = 20,
+                BackoffPlan = new VoicemailDetectionBackoffPlan { StartAtSeconds = 2, FrequencySeconds = 2.5, MaxRetries = 6 },
+            },
+            VoicemailMessage = $"Hello, this is {clinic.Name} returning your call. Please call us back at your convenience. Goodbye.",
             Server = Server(webhook, timeoutSeconds: 20),
             EndCallPhrases = ["goodbye", "have a nice day"],
             MaxDurationSeconds = 900,

@@ -9,6 +9,9 @@ namespace VapiWebhooks.Models;
 public sealed class Call : VapiObject
 {
     private DeferredJson<Assistant>? _assistant;
+    private DeferredJson<AssistantOverrides>? _assistantOverrides;
+    private DeferredJson<Squad>? _squad;
+    private DeferredJson<AssistantOverrides>? _squadOverrides;
 
     /// <summary>The call id: the key for everything about one call.</summary>
     [JsonPropertyName("id")]
@@ -77,9 +80,59 @@ public sealed class Call : VapiObject
         set => _assistant = (DeferredJson<Assistant>?)value;
     }
 
-    /// <summary>Overrides applied to the assistant for this call.</summary>
+    /// <summary>Overrides applied to the assistant for this call (the same type an <c>assistant-request</c> reply sends).</summary>
+    /// <remarks>Read on first access, like <see cref="Assistant"/>.</remarks>
+    [JsonIgnore]
+    public AssistantOverrides? AssistantOverrides
+    {
+        get => _assistantOverrides?.GetValue(VapiJsonContext.Default.AssistantOverrides);
+        set => _assistantOverrides = value is { } typed ? DeferredJson<AssistantOverrides>.FromValue(CallAssistantOverridesJsonConverter.Path, typed) : null;
+    }
+
+    [JsonInclude]
     [JsonPropertyName("assistantOverrides")]
-    public JsonElement? AssistantOverrides { get; set; }
+    [JsonConverter(typeof(CallAssistantOverridesJsonConverter))]
+    internal object? AssistantOverridesJson
+    {
+        get => _assistantOverrides;
+        set => _assistantOverrides = (DeferredJson<AssistantOverrides>?)value;
+    }
+
+    /// <summary>The inline (transient) squad serving the call, when one is used (the type an <c>assistant-request</c> reply sends).</summary>
+    /// <remarks>Read on first access, like <see cref="Assistant"/>.</remarks>
+    [JsonIgnore]
+    public Squad? Squad
+    {
+        get => _squad?.GetValue(VapiJsonContext.Default.Squad);
+        set => _squad = value is { } typed ? DeferredJson<Squad>.FromValue(CallSquadJsonConverter.Path, typed) : null;
+    }
+
+    [JsonInclude]
+    [JsonPropertyName("squad")]
+    [JsonConverter(typeof(CallSquadJsonConverter))]
+    internal object? SquadJson
+    {
+        get => _squad;
+        set => _squad = (DeferredJson<Squad>?)value;
+    }
+
+    /// <summary>Overrides applied to every member of the squad for this call.</summary>
+    /// <remarks>Read on first access, like <see cref="Assistant"/>.</remarks>
+    [JsonIgnore]
+    public AssistantOverrides? SquadOverrides
+    {
+        get => _squadOverrides?.GetValue(VapiJsonContext.Default.AssistantOverrides);
+        set => _squadOverrides = value is { } typed ? DeferredJson<AssistantOverrides>.FromValue(CallSquadOverridesJsonConverter.Path, typed) : null;
+    }
+
+    [JsonInclude]
+    [JsonPropertyName("squadOverrides")]
+    [JsonConverter(typeof(CallSquadOverridesJsonConverter))]
+    internal object? SquadOverridesJson
+    {
+        get => _squadOverrides;
+        set => _squadOverrides = (DeferredJson<AssistantOverrides>?)value;
+    }
 
     /// <summary>The saved squad serving the call, when one is used.</summary>
     [JsonPropertyName("squadId")]

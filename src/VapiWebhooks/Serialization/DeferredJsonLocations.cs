@@ -31,6 +31,24 @@ internal sealed class CallAssistantJsonConverter() : DeferredJsonConverter<Assis
     public const string Path = "$.message.call.assistant";
 }
 
+/// <summary><c>message.call.assistantOverrides</c>.</summary>
+internal sealed class CallAssistantOverridesJsonConverter() : DeferredJsonConverter<AssistantOverrides>(Path, JsonTokenType.StartObject)
+{
+    public const string Path = "$.message.call.assistantOverrides";
+}
+
+/// <summary><c>message.call.squad</c>.</summary>
+internal sealed class CallSquadJsonConverter() : DeferredJsonConverter<Squad>(Path, JsonTokenType.StartObject)
+{
+    public const string Path = "$.message.call.squad";
+}
+
+/// <summary><c>message.call.squadOverrides</c>.</summary>
+internal sealed class CallSquadOverridesJsonConverter() : DeferredJsonConverter<AssistantOverrides>(Path, JsonTokenType.StartObject)
+{
+    public const string Path = "$.message.call.squadOverrides";
+}
+
 /// <summary><c>message.toolCalls</c> (tool-calls only).</summary>
 internal sealed class MessageToolCallsJsonConverter() : DeferredJsonConverter<IList<ToolCall>>(Path, JsonTokenType.StartArray)
 {

@@ -28,7 +28,9 @@ public sealed record SchemaError(string Path, string Kind, string? Detail = null
 /// references resolve against the whole document. One in-memory correction is made (the file stays
 /// as published): Vapi writes <c>pattern</c> as JavaScript regex literals (<c>/^[a-zA-Z0-9_-]{1,64}$/</c>);
 /// taken literally such a pattern demands slashes and rejects every real value, so the delimiters and
-/// flags are dropped (see <see cref="NormalizedPatterns"/>).
+/// flags are dropped (see <see cref="NormalizedPatterns"/>). A second: Vapi repeats an array's item
+/// <c>enum</c> on the array itself (<c>serverMessages</c>), which would demand that the whole list equal one
+/// string; the array's copy is dropped and the items keep theirs.
 /// </remarks>
 public static partial class VapiSchemas
 {
@@ -209,6 +211,7 @@ public static partial class VapiSchemas
         {
             var document = JsonNode.Parse(await File.ReadAllTextAsync(path).ConfigureAwait(false))!;
             NormalizePatterns(document, normalized);
+            MoveArrayEnumsToItems(document);
             var json = document.ToJsonString();
             return await JsonSchemaSerialization.FromJsonAsync<JsonSchema>(
                 json,
@@ -240,6 +243,42 @@ public static partial class VapiSchemas
             root,
             requestByType.ToFrozenDictionary(StringComparer.Ordinal),
             normalized.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    // {"type": "array", "enum": [...], "items": {"enum": [...]}} → the enum on the items only. Vapi writes the allowed
+    // values of an array's items on the array too (assistant.serverMessages, clientMessages...); taken literally, the
+    // whole array would have to equal one string, and every real list is refused.
+    private static void MoveArrayEnumsToItems(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind == "array"
+                    && obj["enum"] is JsonArray && obj["items"] is JsonObject { } items && items["enum"] is JsonArray)
+                {
+                    obj.Remove("enum");
+                }
+
+                foreach (var (_, value) in obj.ToList())
+                {
+                    if (value is not null)
+                    {
+                        MoveArrayEnumsToItems(value);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        MoveArrayEnumsToItems(item);
+                    }
+                }
+
+                break;
+        }
     }
 
     // "pattern": "/^[a-z]+$/u" → "^[a-z]+$". Only string values: a property named "pattern" holds an object.

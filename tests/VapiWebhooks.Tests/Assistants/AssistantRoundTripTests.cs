@@ -117,6 +117,41 @@ public class AssistantRoundTripTests
     }
 
     [Fact]
+    public void The_calls_overrides_and_squad_are_the_reply_types_read_on_first_access_and_written_back_unchanged()
+    {
+        var body = TestBodies.Edit(TestBodies.EndOfCallReport, m =>
+        {
+            m["call"]!["assistantOverrides"] = JsonNode.Parse("""{"variableValues":{"patientName":"Dana"},"firstMessage":"Hi Dana!","voice":{"provider":"vapi","voiceId":"Elliot"}}""");
+            m["call"]!["squad"] = JsonNode.Parse("""{"members":[{"assistantId":"a-1","assistantOverrides":{"variableValues":{"tier":"gold"}}},{"assistant":{"name":"Billing","firstMessage":"Billing here."}}]}""");
+            m["call"]!["squadOverrides"] = JsonNode.Parse("""{"variableValues":{"clinic":"Brightsmile"}}""");
+        });
+
+        var call = VapiJson.DeserializeMessage(body).Call!;
+
+        call.AssistantOverrides!.VariableValues!["patientName"]!.GetValue<string>().Should().Be("Dana");
+        call.AssistantOverrides.Voice.Should().BeOfType<VapiVoice>();
+        call.Squad!.Members![0].AssistantOverrides!.VariableValues!["tier"]!.GetValue<string>().Should().Be("gold");
+        call.Squad.Members[1].Assistant!.Name.Should().Be("Billing");
+        call.SquadOverrides!.VariableValues!["clinic"]!.GetValue<string>().Should().Be("Brightsmile");
+        ExtensionDataWalker.UntypedPaths(call).Should().BeEmpty();
+        JsonSemantic.Differences(body, VapiJson.SerializeEnvelope(VapiJson.DeserializeMessage(body))).Should().BeEmpty("an untouched deferred part is written back as it came");
+        var read = VapiJson.DeserializeMessage(body);
+        _ = read.Call!.Squad;
+        JsonSemantic.Differences(body, VapiJson.SerializeEnvelope(read)).Should().BeEmpty("a part read once is written back unchanged");
+    }
+
+    [Fact]
+    public void A_call_override_that_does_not_match_the_model_names_its_path_when_read()
+    {
+        var body = TestBodies.Edit(TestBodies.EndOfCallReport, m => m["call"]!["assistantOverrides"] = JsonNode.Parse("""{"variableValues":"not an object"}"""));
+        var call = VapiJson.DeserializeMessage(body).Call!;
+
+        var read = () => call.AssistantOverrides;
+
+        read.Should().Throw<JsonException>().Where(e => e.Message.Contains("$.message.call.assistantOverrides", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_assistant_request_reply_transfers_only_to_a_number_or_a_SIP_URI()
     {
         var reply = new AssistantRequestResponse { Destination = new SipTransferDestination { SipUri = "sip:desk@example.com" } };

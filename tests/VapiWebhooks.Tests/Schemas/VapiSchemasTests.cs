@@ -114,6 +114,15 @@ public class VapiSchemasTests
     }
 
     [Fact]
+    public void An_arrays_item_enum_repeated_on_the_array_checks_the_items_only()
+    {
+        // Vapi writes serverMessages' allowed values on the array and on its items; literally, a list never matches.
+        VapiSchemas.Validate("CreateAssistantDTO", """{"serverMessages": ["end-of-call-report", "tool-calls"]}""").Should().BeEmpty();
+        VapiSchemas.Validate("CreateAssistantDTO", """{"serverMessages": ["end-of-call-report", "voice-request"]}""").Should().ContainSingle()
+            .Which.Kind.Should().Be("NotInEnumeration");
+    }
+
+    [Fact]
     public void Overlapping_conversation_message_unions_pass_leniently_and_fail_strictly()
     {
         const string json = """
