@@ -24,7 +24,7 @@ public static class ServerMessageTable
         Row<AssistantSpeechMessage>(ServerMessageTypes.AssistantSpeechStarted, Subscribable),
         Row<ConversationUpdateMessage>(ServerMessageTypes.ConversationUpdate, Subscribable | DefaultNotification),
         Row<EndOfCallReportMessage>(ServerMessageTypes.EndOfCallReport, Subscribable | DefaultNotification),
-        Row<FunctionCallMessage>(ServerMessageTypes.FunctionCall, Subscribable),
+        Row<FunctionCallMessage>(ServerMessageTypes.FunctionCall, Subscribable | Request), // answered by the registered tools
         Row<HangMessage>(ServerMessageTypes.Hang, Subscribable | DefaultNotification),
         Row<LanguageChangedMessage>(ServerMessageTypes.LanguageChanged, Subscribable),
         Row<LanguageChangeDetectedMessage>(ServerMessageTypes.LanguageChangeDetected, Subscribable),

@@ -107,6 +107,16 @@ public class ServerMessageTableTests
     }
 
     [Fact]
+    public void The_request_types_are_those_Vapi_waits_a_reply_for()
+    {
+        ServerMessageTable.All.Where(kind => kind.IsRequest).Select(kind => kind.WireType).Should().BeEquivalentTo(
+            ServerMessageTypes.AssistantRequest, ServerMessageTypes.ToolCalls, ServerMessageTypes.FunctionCall,
+            ServerMessageTypes.TransferDestinationRequest, ServerMessageTypes.HandoffDestinationRequest,
+            ServerMessageTypes.KnowledgeBaseRequest, ServerMessageTypes.CallEndpointingRequest,
+            ServerMessageTypes.CampaignPredial, ServerMessageTypes.VoiceRequest);
+    }
+
+    [Fact]
     public void Subscribable_types_keep_the_order_of_Vapis_enum_and_request_only_types_are_left_out()
     {
         VapiServerMessages.SubscribableTypes.Should().StartWith([ServerMessageTypes.AssistantStarted, ServerMessageTypes.AssistantSpeechStarted, ServerMessageTypes.ConversationUpdate]);
