@@ -27,7 +27,7 @@ local counter = 0
 function request()
   counter = counter + 1
   -- Same length as the original id: 8-4-4-4-12 hex digits.
-  local id = string.format("%08x-%04x-4000-8000-%012x", run % 0x100000000, (tag or 0) % 0x10000, counter)
+  local id = string.format("%08x-%04x-4000-8000-%012x", run % 0x80000000, (tag or 0) % 0x10000, counter)
   return wrk.format(nil, nil, nil, before .. id .. after)
 end
 

@@ -79,10 +79,12 @@ drain() { # mode -> seconds until nothing is pending
   done
   echo $((SECONDS - start))
 }
-run_id=$(date +%s)
+# Each wrk run gets its own id (milliseconds since the epoch, mod 2^32; runs are seconds apart), so no body repeats
+# across runs either: measure runs in a pipeline (a subshell), where a counter would not carry over.
+new_run_id() { echo $(( $(date +%s%3N) % 4294967296 )); }
 measure() { # mode connections seconds
-  local mode=$1 c=$2 d=$3 result samples max_depth depth_end handled0 handled1 pending drained
-  run_id=$((run_id + 1))
+  local mode=$1 c=$2 d=$3 result samples max_depth depth_end handled0 handled1 pending drained run_id
+  run_id=$(new_run_id)
   read -r _ handled0 _ <<<"$(inbox "$mode")"
   # Queue depth every second while wrk runs.
   ( for _ in $(seq 1 $((d + 2))); do sleep 1; inbox "$mode"; echo; done ) >"$work/depth" 2>/dev/null &
@@ -94,6 +96,8 @@ measure() { # mode connections seconds
   read -r _ handled1 _ <<<"$(inbox "$mode")"
   max_depth=$(awk 'NF { if ($1 > m) m = $1 } END { print m + 0 }' "$work/depth")
   samples=$(awk 'NF { printf "%s%s", sep, $1; sep = "," }' "$work/depth")
+  # handled: messages handled during the run and the drain (with an inbox: the inbox's count; equals requests when no
+  # body repeated and nothing was dead-lettered).
   echo "connections=$c mode=$mode $result depth_max=$max_depth depth_at_end=$pending drain_s=$drained handled=$((handled1 - handled0)) depth_samples=$samples"
 }
 rounds=${ROUNDS:-3}
@@ -101,7 +105,7 @@ log="$work/results"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 for c in $connections; do
   for mode in none sqlite postgres; do
-    RUN=$((run_id + 100000 + c)) TARGET_PATH=/vapi/webhook wrk -t2 -c"$c" -d"${WARMUP:-5}s" -s tests/load/end-of-call-report.lua "http://127.0.0.1:${port[$mode]}" >/dev/null
+    RUN=$(new_run_id) TARGET_PATH=/vapi/webhook wrk -t2 -c"$c" -d"${WARMUP:-5}s" -s tests/load/end-of-call-report.lua "http://127.0.0.1:${port[$mode]}" >/dev/null
     drain "$mode" >/dev/null
   done
   for round in $(seq 1 "$rounds"); do

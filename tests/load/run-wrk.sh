@@ -13,7 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
 connections=${2:-"8 32"}
-port=5099
+# A free port, so that two runs on one machine never measure each other's host.
+port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 2; }
 dotnet build -c Release tests/VapiWebhooks.BenchHost -v q -nologo >/dev/null
 gc_mode=0
@@ -31,6 +32,7 @@ host=$!
 watcher=""
 trap 'kill $host $watcher 2>/dev/null; wait $host 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
+  kill -0 "$host" 2>/dev/null || { echo "the bench host exited at start (is port $port taken?)"; exit 1; }
   curl -s -o /dev/null -X POST -H 'Content-Type: application/json' --data '{}' "http://127.0.0.1:$port/baseline/bare" && break
   sleep 0.2
 done

@@ -9,14 +9,6 @@ namespace VapiWebhooks.Inbox.Processing;
 /// <summary>Stores notifications through the group commit and says what the endpoint should answer.</summary>
 internal sealed class InboxAcknowledger : IVapiInboxAcknowledger
 {
-    private static readonly HashSet<string> RequestTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ServerMessageTypes.AssistantRequest, ServerMessageTypes.ToolCalls, ServerMessageTypes.FunctionCall,
-        ServerMessageTypes.TransferDestinationRequest, ServerMessageTypes.HandoffDestinationRequest,
-        ServerMessageTypes.KnowledgeBaseRequest, ServerMessageTypes.CallEndpointingRequest,
-        ServerMessageTypes.CampaignPredial, ServerMessageTypes.VoiceRequest,
-    };
-
     private readonly InboxWriter _writer;
     private readonly IOptionsMonitor<VapiInboxOptions> _options;
     private readonly InboxSignal _signal;
@@ -35,7 +27,8 @@ internal sealed class InboxAcknowledger : IVapiInboxAcknowledger
     }
 
     /// <summary>The wire names of the request types (never stored), for the options' validation.</summary>
-    internal static bool IsRequestType(string type) => RequestTypes.Contains(type);
+    internal static bool IsRequestType(string type)
+        => ServerMessageTable.All.Any(kind => kind.IsRequest && string.Equals(kind.WireType, type, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Request types are answered by their handler inline; everything answered <c>{}</c> is stored, or only the types
@@ -44,9 +37,7 @@ internal sealed class InboxAcknowledger : IVapiInboxAcknowledger
     public bool Stores(ServerMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message is AssistantRequestMessage or ToolCallsMessage or FunctionCallMessage or TransferDestinationRequestMessage
-            or HandoffDestinationRequestMessage or KnowledgeBaseRequestMessage or CallEndpointingRequestMessage
-            or CampaignPredialMessage or VoiceRequestMessage)
+        if (ServerMessageTable.TryGet(message.GetType(), out var kind) && kind.IsRequest)
         {
             return false;
         }

@@ -16,6 +16,7 @@ public abstract class ServerMessageKind
         IsAlias = traits.HasFlag(ServerMessageTraits.Alias);
         IsSubscribable = traits.HasFlag(ServerMessageTraits.Subscribable);
         IsDefaultNotification = traits.HasFlag(ServerMessageTraits.DefaultNotification);
+        IsRequest = traits.HasFlag(ServerMessageTraits.Request) || requestHandlers.Length > 0;
         RequestHandlers = requestHandlers;
     }
 
@@ -36,6 +37,12 @@ public abstract class ServerMessageKind
 
     /// <summary>Whether a catch-all <c>IServerMessageHandler&lt;ServerMessage&gt;</c> subscribes to it.</summary>
     public bool IsDefaultNotification { get; }
+
+    /// <summary>
+    /// Whether Vapi waits for a reply other than <c>{}</c> (<c>assistant-request</c>, <c>tool-calls</c>,
+    /// <c>function-call</c>...): such a message is answered inline, never queued, since the reply is the point.
+    /// </summary>
+    public bool IsRequest { get; }
 
     /// <summary>
     /// The services whose registration means this host answers the type (for example <c>IToolCallsHandler</c> or a

@@ -8,8 +8,8 @@ namespace VapiWebhooks.Messages;
 
 /// <summary>
 /// The one list of message types this library knows. The JSON converter, the notification routes, an
-/// assistant's <c>serverMessages</c> (<see cref="VapiServerMessages"/>), <see cref="Serialization.ServerMessageTypeMap"/>
-/// and the Testing package's builders are all derived from it: adding a message type is its class and one row here.
+/// assistant's <c>serverMessages</c> (<see cref="VapiServerMessages"/>) and the Testing package's builders are all
+/// derived from it: adding a message type is its class and one row here.
 /// </summary>
 /// <remarks>
 /// Rows are in the order of Vapi's <c>serverMessages</c> enum, then the request types that are switched on
@@ -24,7 +24,7 @@ public static class ServerMessageTable
         Row<AssistantSpeechMessage>(ServerMessageTypes.AssistantSpeechStarted, Subscribable),
         Row<ConversationUpdateMessage>(ServerMessageTypes.ConversationUpdate, Subscribable | DefaultNotification),
         Row<EndOfCallReportMessage>(ServerMessageTypes.EndOfCallReport, Subscribable | DefaultNotification),
-        Row<FunctionCallMessage>(ServerMessageTypes.FunctionCall, Subscribable),
+        Row<FunctionCallMessage>(ServerMessageTypes.FunctionCall, Subscribable | Request), // answered by the registered tools
         Row<HangMessage>(ServerMessageTypes.Hang, Subscribable | DefaultNotification),
         Row<LanguageChangedMessage>(ServerMessageTypes.LanguageChanged, Subscribable),
         Row<LanguageChangeDetectedMessage>(ServerMessageTypes.LanguageChangeDetected, Subscribable),

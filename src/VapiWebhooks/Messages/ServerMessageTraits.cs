@@ -15,4 +15,7 @@ internal enum ServerMessageTraits
 
     /// <summary>A second wire name for a class that has its own row.</summary>
     Alias = 4,
+
+    /// <summary>Vapi waits for a reply other than <c>{}</c> (implied by a row that names its request handlers).</summary>
+    Request = 8,
 }

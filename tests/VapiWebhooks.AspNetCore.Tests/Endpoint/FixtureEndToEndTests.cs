@@ -56,8 +56,9 @@ public class FixtureEndToEndTests
 
         var body = await response.Content.ReadAsByteArrayAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, "the body was {0}", System.Text.Encoding.UTF8.GetString(body));
-        ServerMessageTypeMap.TryGetType(wireType, out var messageClass).Should().BeTrue($"{wireType} is a type the library knows");
-        var handler = RequestHandlers.TryGetValue(wireType, out var requestHandler) ? requestHandler : HandlerLog.Notification(messageClass!);
+        ServerMessageTable.TryGet(wireType, out var kind).Should().BeTrue($"{wireType} is a type the library knows");
+        var messageClass = kind!.MessageType;
+        var handler = RequestHandlers.TryGetValue(wireType, out var requestHandler) ? requestHandler : HandlerLog.Notification(messageClass);
         var call = host.Log.Of(handler).Should().ContainSingle($"'{wireType}' goes to {handler} exactly once").Subject;
         call.Message.Should().BeOfType(messageClass);
         call.Message.Type.Should().Be(wireType);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VapiWebhooks.Messages;
 using VapiWebhooks.Models;
 using VapiWebhooks.Serialization;
 
@@ -43,8 +44,8 @@ public class SchemaCoverageTests
             }
 
             var type = definition.Value.GetProperty("properties").GetProperty("type").GetProperty("enum")[0].GetString()!;
-            ServerMessageTypeMap.TryGetType(type, out var model).Should().BeTrue($"{definition.Name} ('{type}') needs a message class");
-            covered.Add((definition.Name, model!));
+            ServerMessageTable.TryGet(type, out var kind).Should().BeTrue($"{definition.Name} ('{type}') needs a message class and a row in ServerMessageTable");
+            covered.Add((definition.Name, kind!.MessageType));
         }
 
         covered.AddRange(NestedSchemas.Select(n => (n.Key, n.Value)));

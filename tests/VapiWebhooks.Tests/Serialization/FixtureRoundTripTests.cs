@@ -15,7 +15,7 @@ public class FixtureRoundTripTests
     public void There_are_fixtures_for_every_known_wire_type()
     {
         var covered = FixtureFiles.Files.Select(f => f.WireType).ToHashSet(StringComparer.Ordinal);
-        ServerMessageTypeMap.KnownTypes.Should().OnlyContain(t => covered.Contains(t), "every known type should have at least one fixture");
+        ServerMessageTable.All.Select(kind => kind.WireType).Should().OnlyContain(t => covered.Contains(t), "every known type should have at least one fixture");
     }
 
     [Theory]
@@ -26,7 +26,7 @@ public class FixtureRoundTripTests
 
         var message = VapiJson.DeserializeMessage(bytes, out var wasBare);
 
-        var expectedClass = ServerMessageTypeMap.TryGetType(wireType, out var known) ? known : typeof(UnknownServerMessage);
+        var expectedClass = ServerMessageTable.TryGet(wireType, out var known) ? known.MessageType : typeof(UnknownServerMessage);
         message.GetType().Should().Be(expectedClass);
         message.Type.Should().Be(wireType, "Type keeps the wire string as sent, aliases included");
         wasBare.Should().BeFalse();
