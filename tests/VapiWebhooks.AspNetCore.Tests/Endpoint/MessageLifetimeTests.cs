@@ -4,8 +4,8 @@ using System.Text.Json;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Serialization;
 using VapiWebhooks.Testing;
-using VapiWebhooks.Tools;
 using VapiWebhooks.Tests.Serialization;
+using VapiWebhooks.Tools;
 
 namespace VapiWebhooks.Tests.Endpoint;
 
