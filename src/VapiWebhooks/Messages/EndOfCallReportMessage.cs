@@ -8,6 +8,8 @@ namespace VapiWebhooks.Messages;
 /// <summary>The call ended. Carries the artifact (transcript, recordings), the analysis and the cost. Older traffic also carries top-level duplicates such as <see cref="Transcript"/> and <see cref="Summary"/>.</summary>
 public sealed class EndOfCallReportMessage : ServerMessage
 {
+    private DeferredJson<IList<ConversationMessage>>? _messages;
+
     /// <summary>Creates the message with its <see cref="ServerMessage.Type"/> set.</summary>
     public EndOfCallReportMessage() => Type = ServerMessageTypes.EndOfCallReport;
 
@@ -54,8 +56,23 @@ public sealed class EndOfCallReportMessage : ServerMessage
     public string? Summary { get; set; }
 
     /// <summary>Legacy duplicate of <c>artifact.messages</c>.</summary>
+    /// <remarks>Read on first access (a handler that never looks at it does not pay for the whole conversation); a part that does not match the model throws a <see cref="JsonException"/> naming its path then.</remarks>
+    [JsonIgnore]
+    public IList<ConversationMessage>? Messages
+    {
+        get => _messages?.GetValue(VapiJsonContext.Default.IListConversationMessage);
+        set => _messages = value is { } typed ? DeferredJson<IList<ConversationMessage>>.FromValue(EndOfCallReportMessagesJsonConverter.Path, typed) : null;
+    }
+
+    // Typed object so that the public source-generated context needs no metadata for an internal type.
+    [JsonInclude]
     [JsonPropertyName("messages")]
-    public IList<ConversationMessage>? Messages { get; set; }
+    [JsonConverter(typeof(EndOfCallReportMessagesJsonConverter))]
+    internal object? MessagesJson
+    {
+        get => _messages;
+        set => _messages = (DeferredJson<IList<ConversationMessage>>?)value;
+    }
 
     /// <summary>Legacy duplicate of <c>artifact.recordingUrl</c>.</summary>
     [JsonPropertyName("recordingUrl")]

@@ -66,3 +66,9 @@ internal sealed class ToolParametersJsonConverter() : DeferredJsonConverter<Json
 {
     public const string Path = "$.message.toolWithToolCallList[].function.parameters";
 }
+
+/// <summary><c>message.messages</c> of an <c>end-of-call-report</c> (a legacy duplicate of the artifact's): most of a report's typed bytes.</summary>
+internal sealed class EndOfCallReportMessagesJsonConverter() : DeferredJsonConverter<IList<ConversationMessage>>(Path, JsonTokenType.StartArray)
+{
+    public const string Path = "$.message.messages";
+}

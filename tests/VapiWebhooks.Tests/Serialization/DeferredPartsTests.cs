@@ -390,4 +390,32 @@ public class DeferredPartsTests
 
         VapiJson.DeserializeMessage(body).Artifact.Should().BeNull();
     }
+
+    // ---- the legacy messages field of end-of-call-report ----
+
+    [Fact]
+    public void An_end_of_call_reports_messages_read_as_the_eager_read_and_are_written_back_as_sent()
+    {
+        var body = FixtureFiles.ReadBytes(TestBodies.LargestRealEndOfCallReport);
+        var message = (EndOfCallReportMessage)VapiJson.DeserializeMessage(body);
+
+        var written = VapiJson.SerializeEnvelope(message);
+
+        Part(written, "messages").GetRawText().Should().Be(Part(body, "messages").GetRawText());
+        var eager = Part(body, "messages").Deserialize(VapiJsonContext.Default.IListConversationMessage)!;
+        eager.Should().NotBeEmpty();
+        JsonSerializer.Serialize(message.Messages!, VapiJsonContext.Default.IListConversationMessage).Should().Be(JsonSerializer.Serialize(eager, VapiJsonContext.Default.IListConversationMessage));
+        message.ExtensionData?.ContainsKey("messages").Should().NotBe(true);
+    }
+
+    [Fact]
+    public void An_end_of_call_reports_messages_of_the_wrong_shape_fail_where_they_are_read_naming_their_path()
+    {
+        var body = TestBodies.Edit(TestBodies.LargestRealEndOfCallReport, m => m["messages"]![1]!["secondsFromStart"] = "soon");
+        var message = (EndOfCallReportMessage)VapiJson.DeserializeMessage(body);
+
+        var act = () => message.Messages;
+
+        act.Should().ThrowExactly<JsonException>().Which.Path.Should().StartWith("$.message.messages");
+    }
 }
