@@ -24,11 +24,12 @@ internal abstract class DeferredJsonConverter<T>(string location, JsonTokenType?
 
         if (expected is { } token && reader.TokenType != token)
         {
-            throw new JsonException($"Expected a JSON {(token == JsonTokenType.StartArray ? "array" : "object")} for {typeof(T).Name}.");
+            throw new JsonException($"Expected a JSON {token switch { JsonTokenType.StartArray => "array", JsonTokenType.String => "string", _ => "object" }} for {typeof(T).Name}.");
         }
 
-        // Objects and arrays are skipped and their bytes kept (a slice of the request's buffer, or a copy); a lone string or number (in a free-form part) is just kept.
-        return reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && RawJsonInput.TryTakeValue(ref reader, out var utf8Json)
+        // Objects, arrays and strings are skipped and their bytes kept (a slice of the request's buffer, or a copy);
+        // anything else (a number or literal in a free-form part) is just kept.
+        return reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.String && RawJsonInput.TryTakeValue(ref reader, out var utf8Json)
             ? DeferredJson<T>.FromUtf8(location, utf8Json)
             : DeferredJson<T>.FromElement(location, JsonElement.ParseValue(ref reader));
     }

@@ -72,3 +72,27 @@ internal sealed class EndOfCallReportMessagesJsonConverter() : DeferredJsonConve
 {
     public const string Path = "$.message.messages";
 }
+
+/// <summary><c>message.transcript</c> of an <c>end-of-call-report</c> (a legacy duplicate of the artifact's).</summary>
+internal sealed class EndOfCallReportTranscriptJsonConverter() : DeferredJsonConverter<string>(Path, JsonTokenType.String)
+{
+    public const string Path = "$.message.transcript";
+}
+
+/// <summary><c>message.summary</c> of an <c>end-of-call-report</c> (a legacy duplicate of the analysis's).</summary>
+internal sealed class EndOfCallReportSummaryJsonConverter() : DeferredJsonConverter<string>(Path, JsonTokenType.String)
+{
+    public const string Path = "$.message.summary";
+}
+
+/// <summary><c>message.recordingUrl</c> of an <c>end-of-call-report</c> (a legacy duplicate of the artifact's).</summary>
+internal sealed class EndOfCallReportRecordingUrlJsonConverter() : DeferredJsonConverter<Uri>(Path, JsonTokenType.String)
+{
+    public const string Path = "$.message.recordingUrl";
+}
+
+/// <summary><c>message.stereoRecordingUrl</c> of an <c>end-of-call-report</c> (a legacy duplicate of the artifact's).</summary>
+internal sealed class EndOfCallReportStereoRecordingUrlJsonConverter() : DeferredJsonConverter<Uri>(Path, JsonTokenType.String)
+{
+    public const string Path = "$.message.stereoRecordingUrl";
+}

@@ -83,7 +83,17 @@ internal static unsafe class RawJsonInput
         value = default;
         ref var current = ref _current;
         var start = current.Start;
-        if (start is null || reader.HasValueSequence || reader.ValueSpan.Length != 1)
+        if (start is null || reader.HasValueSequence)
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return TryTakeString(ref reader, in current, out value);
+        }
+
+        if (reader.ValueSpan.Length != 1)
         {
             return false;
         }
@@ -121,6 +131,27 @@ internal static unsafe class RawJsonInput
 
         reader = scan;
         value = Take(in current, offset, checked((int)(last - first + 1)));
+        return true;
+    }
+
+    // A string is one token: its bytes are its (still escaped) contents between the quotes around them.
+    private static bool TryTakeString(ref Utf8JsonReader reader, in Input current, out DeferredBytes value)
+    {
+        value = default;
+        var contents = reader.ValueSpan;
+        if (contents.IsEmpty)
+        {
+            return false;
+        }
+
+        var first = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(contents)) - 1;
+        var last = first + contents.Length + 1;
+        if (first < current.Start || last >= current.Start + current.Length || *first != (byte)'"' || *last != (byte)'"')
+        {
+            return false;
+        }
+
+        value = Take(in current, (int)(first - current.Start), contents.Length + 2);
         return true;
     }
 

@@ -418,4 +418,51 @@ public class DeferredPartsTests
 
         act.Should().ThrowExactly<JsonException>().Which.Path.Should().StartWith("$.message.messages");
     }
+
+    [Theory]
+    [InlineData("transcript")]
+    [InlineData("summary")]
+    [InlineData("recordingUrl")]
+    [InlineData("stereoRecordingUrl")]
+    public void An_end_of_call_reports_legacy_text_parts_read_as_sent_and_are_written_back_byte_for_byte(string part)
+    {
+        var body = FixtureFiles.ReadBytes(TestBodies.LargestRealEndOfCallReport);
+        var sent = Part(body, part);
+        var message = (EndOfCallReportMessage)VapiJson.DeserializeMessage(body);
+
+        var written = Part(VapiJson.SerializeEnvelope(message), part).GetRawText();
+        object? typed = part switch
+        {
+            "transcript" => message.Transcript,
+            "summary" => message.Summary,
+            "recordingUrl" => message.RecordingUrl!.OriginalString,
+            _ => message.StereoRecordingUrl!.OriginalString,
+        };
+
+        written.Should().Be(sent.GetRawText());
+        typed.Should().Be(sent.GetString());
+    }
+
+    [Theory]
+    [InlineData("transcript", "5")]
+    [InlineData("recordingUrl", "{}")]
+    [InlineData("summary", "[]")]
+    public void An_end_of_call_reports_deferred_part_of_the_wrong_kind_is_refused_at_once_with_its_path(string part, string json)
+    {
+        var body = TestBodies.Edit(TestBodies.LargestRealEndOfCallReport, m => m[part] = JsonNode.Parse(json));
+
+        var act = () => VapiJson.DeserializeMessage(body);
+
+        act.Should().ThrowExactly<JsonException>().Which.Path.Should().Be("$.message." + part);
+    }
+
+    [Fact]
+    public void An_escaped_string_part_reads_unescaped_and_is_written_back_as_sent()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"message":{"type":"end-of-call-report","transcript":"AI: \u00e9t\u00e9 \"quoted\"\nUser: ok"}}""");
+        var message = (EndOfCallReportMessage)VapiJson.DeserializeMessage(body);
+
+        Part(VapiJson.SerializeEnvelope(message), "transcript").GetRawText().Should().Be(Part(body, "transcript").GetRawText());
+        message.Transcript.Should().Be("AI: \u00e9t\u00e9 \"quoted\"\nUser: ok");
+    }
 }
