@@ -83,6 +83,20 @@ internal sealed class VapiRequestAuthenticator : IDisposable
         return entry;
     }
 
+    /// <summary>Whether any credential of the app has a private key (read again, like <see cref="AnyCredentialDecryptor"/>); allocates nothing.</summary>
+    public bool AnyCredentialHasKeys()
+    {
+        foreach (var name in _entries.Keys)
+        {
+            if (Current(name).Decryptor.HasKeys)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The keys of every credential of the app (those of mapped endpoints are read at start-up), for a scope that is not
     /// a request's: a notification handled later by the inbox, an async tool's run, a queue consumer. Which credential

@@ -31,6 +31,8 @@ internal sealed class VapiWebhookEndpoint
     private readonly IVapiInboxAcknowledger? _inbox;
     private readonly List<MappedWebhookEndpoint> _mapped = [];
 
+    private static Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate? _minDataRate;
+
     // Set once by MapVapiInspector; until then (and in an app that never maps it) each request pays one null check.
     private volatile InspectorStore? _inspector;
 
@@ -256,7 +258,11 @@ internal sealed class VapiWebhookEndpoint
         // The credential's keys are set for the request before anything binds or stores the message: tool
         // arguments are decrypted just before binding, with this credential's keys only (none when it has none).
         // Handlers run later by the inbox get the keys of every credential (RequestDecryptor).
-        context.RequestServices.GetRequiredService<RequestDecryptor>().Decryptor = credential.Decryptor;
+        // Where no credential has a key, every scope decrypts with none: leave the request's DI scope unmade (it costs a dictionary).
+        if (credential.Decryptor.HasKeys || _authenticator.AnyCredentialHasKeys())
+        {
+            context.RequestServices.GetRequiredService<RequestDecryptor>().Decryptor = credential.Decryptor;
+        }
 
         if (_inbox is not null && _inbox.Stores(message))
         {
@@ -301,8 +307,21 @@ internal sealed class VapiWebhookEndpoint
 
         if (options.MinRequestBodyDataRate > 0 && context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rateFeature)
         {
-            rateFeature.MinDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(options.MinRequestBodyDataRate, options.MinRequestBodyDataRateGracePeriod);
+            rateFeature.MinDataRate = MinDataRateFor(options);
         }
+    }
+
+    // One rate object for as long as the options stay the same (it is immutable), not one per request.
+    private static Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate MinDataRateFor(VapiWebhookOptions options)
+    {
+        var cached = _minDataRate;
+        if (cached is null || cached.BytesPerSecond != options.MinRequestBodyDataRate || cached.GracePeriod != options.MinRequestBodyDataRateGracePeriod)
+        {
+            cached = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(options.MinRequestBodyDataRate, options.MinRequestBodyDataRateGracePeriod);
+            _minDataRate = cached;
+        }
+
+        return cached;
     }
 
     /// <summary>
@@ -356,6 +375,13 @@ internal sealed class VapiWebhookEndpoint
     // body, a charset other than UTF-8. Null when acceptable.
     private static string? ContentProblem(HttpRequest request)
     {
+        // What Vapi sends, answered without parsing the header into objects: the same verdict as the parse below.
+        if (request.Headers.ContentEncoding.Count == 0 && request.ContentType is { } plain
+            && (plain.Equals("application/json", StringComparison.OrdinalIgnoreCase) || plain.Equals("application/json; charset=utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !IsJson(mediaType))
         {
             return "Vapi server messages are sent as application/json.";

@@ -10,12 +10,11 @@ namespace VapiWebhooks.Serialization;
 /// When the request ends, the host calls <see cref="Dispose"/> and the array goes back to the pool. A part not yet
 /// read by then can no longer be read (it throws, it never reads another request's bytes), unless the message was
 /// detached first (<see cref="Detach"/>: one copy of the body, which the parts then read from). Every read of a
-/// part, detaching and releasing take the same lock, so a part read on another thread while the request ends
-/// either completes from the array or fails cleanly.
+/// part, detaching and releasing take the same lock (the buffer itself: no other object per request), so a part
+/// read on another thread while the request ends either completes from the array or fails cleanly.
 /// </remarks>
 internal sealed class MessageBuffer : IDisposable
 {
-    private readonly Lock _lock = new();
     private byte[]? _rented;
     private byte[]? _detached;
 
@@ -42,7 +41,7 @@ internal sealed class MessageBuffer : IDisposable
     /// </summary>
     public void Detach()
     {
-        lock (_lock)
+        lock (this)
         {
             if (_detached is null && _rented is { } rented)
             {
@@ -55,7 +54,7 @@ internal sealed class MessageBuffer : IDisposable
     /// <exception cref="InvalidOperationException">The request ended and the message was not detached.</exception>
     public TResult Read<TState, TResult>(int offset, int length, TState state, Func<ReadOnlySpan<byte>, TState, TResult> read)
     {
-        lock (_lock)
+        lock (this)
         {
             var array = _detached ?? _rented ?? throw Released();
             return read(array.AsSpan(offset, length), state);
@@ -66,7 +65,7 @@ internal sealed class MessageBuffer : IDisposable
     public void Dispose()
     {
         byte[]? rented;
-        lock (_lock)
+        lock (this)
         {
             rented = _rented;
             _rented = null;
