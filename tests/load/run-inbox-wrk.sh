@@ -6,6 +6,7 @@
 # ROUNDS (default 3) interleaved rounds per connection count; WARMUP (default 5) seconds per host first.
 # While wrk runs, GET /inbox (IVapiInbox status: pending, handled, dead-lettered) is sampled every second; after
 # each inbox run the script waits (at most DRAIN_MAX, default 120 s) until nothing is pending, and reports how long.
+# MODES (default "none sqlite postgres") picks the hosts.
 # Needs wrk and Debian's postgresql package. Only ever targets 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -51,11 +52,17 @@ start_host() { # mode db
     --urls "http://127.0.0.1:$p" --inbox "$1" --inbox-db "$2" >"$work/host-$1.log" 2>&1 &
   pids+=($!)
 }
-start_host none ""
-start_host sqlite "$work/inbox.db"
-start_host postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench;Pooling=true;Maximum Pool Size=50"
+modes=${MODES:-"none sqlite postgres"}
+for mode in $modes; do
+  case $mode in
+    none) start_host none "" ;;
+    sqlite) start_host sqlite "$work/inbox.db" ;;
+    postgres) start_host postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench;Pooling=true;Maximum Pool Size=50" ;;
+    *) echo "unknown mode $mode"; exit 2 ;;
+  esac
+done
 body=tests/VapiWebhooks.Tests/Fixtures/end-of-call-report/end-of-call-report__vapi4k__1.json
-for mode in none sqlite postgres; do
+for mode in $modes; do
   ready=""
   for _ in $(seq 1 150); do
     if reply=$(curl -sf -H 'Content-Type: application/json' -H 'Authorization: Bearer bench-token-7d41c9a0e25b48f3a6c1d9e07b5f2a83' --data-binary "@$body" "http://127.0.0.1:${port[$mode]}/vapi/webhook"); then
@@ -104,12 +111,12 @@ rounds=${ROUNDS:-3}
 log="$work/results"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 for c in $connections; do
-  for mode in none sqlite postgres; do
+  for mode in $modes; do
     RUN=$(new_run_id) TARGET_PATH=/vapi/webhook wrk -t2 -c"$c" -d"${WARMUP:-5}s" -s tests/load/end-of-call-report.lua "http://127.0.0.1:${port[$mode]}" >/dev/null
     drain "$mode" >/dev/null
   done
   for round in $(seq 1 "$rounds"); do
-    for mode in none sqlite postgres; do
+    for mode in $modes; do
       measure "$mode" "$c" "$seconds" | sed "s/^/round=$round /" | tee -a "$log"
     done
   done
