@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.TestHost;
 
 namespace VapiWebhooks.Docs.Tests;
 
@@ -12,6 +13,7 @@ namespace VapiWebhooks.Docs.Tests;
 /// </summary>
 public sealed partial class BadRequestsTableTests
 {
+    private const string Webhook = "/vapi/webhook";
     private const string ValidBody = """{"message":{"type":"status-update","status":"in-progress"}}""";
 
     // What a row's "Request" cell can name, by a phrase it contains, and how to send it.
@@ -36,7 +38,7 @@ public sealed partial class BadRequestsTableTests
         ("`null` in a tool list", () => Post("""{"message":{"type":"tool-calls","toolCallList":[null]}}""")),
         ("tool call without `id`", () => Post("""{"message":{"type":"tool-calls","toolCallList":[{"type":"function","function":{"name":"x","arguments":{}}}]}}""")),
         ("nesting deeper than", () => Post("{\"message\":{\"type\":\"status-update\",\"x\":" + new string('[', 200) + new string(']', 200) + "}}")),
-        ("any method but POST", () => new HttpRequestMessage(HttpMethod.Get, DocsTestHost.Path) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", DocsTestHost.Token) } }),
+        ("any method but POST", () => new HttpRequestMessage(HttpMethod.Get, Webhook) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", VapiTestHost.Token) } }),
     ];
 
     // Transport faults need a real socket and real time; tests/VapiWebhooks.AspNetCore.Tests/Edge/TransportFaultTests sends them.
@@ -75,8 +77,10 @@ public sealed partial class BadRequestsTableTests
         var unmatched = Clauses(request).Where(c => !KnownRequests.Any(k => c.Contains(k.Phrase, StringComparison.OrdinalIgnoreCase))).ToList();
         unmatched.Should().BeEmpty($"every request the row \"{request}\" names should be checked");
 
-        await using var host = await DocsTestHost.StartAsync();
-        using var client = host.CreateClient();
+        await using var host = await VapiTestHost.StartAsync();
+
+        // A client without the host's token: each request carries its own credential, or none.
+        using var client = host.App.GetTestClient();
         foreach (var (phrase, build) in named)
         {
             using var message = build();
@@ -94,7 +98,7 @@ public sealed partial class BadRequestsTableTests
 
     private static HttpRequestMessage Post(byte[] body, bool authenticated = true, string contentType = "application/json", string? contentEncoding = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, DocsTestHost.Path)
+        var request = new HttpRequestMessage(HttpMethod.Post, Webhook)
         {
             Content = new ByteArrayContent(body),
         };
@@ -106,7 +110,7 @@ public sealed partial class BadRequestsTableTests
 
         if (authenticated)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DocsTestHost.Token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", VapiTestHost.Token);
         }
 
         return request;

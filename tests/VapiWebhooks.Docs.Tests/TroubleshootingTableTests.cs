@@ -40,8 +40,9 @@ public sealed class TroubleshootingTableTests
             return;
         }
 
-        await using var host = await DocsTestHost.StartAsync();
-        using var client = host.CreateClient();
+        // The README's app: one bearer token, one tool.
+        await using var host = await VapiTestHost.StartAsync(vapi => vapi.AddTool<WeatherArgs>("get_weather", (args, _) => $"It's sunny in {args.City}."));
+        var client = host.Client;
         switch (symptom)
         {
             case "The assistant ignores a tool's result, or says it failed":
@@ -62,7 +63,7 @@ public sealed class TroubleshootingTableTests
     private static async Task ToolResultsRepeatTheCallIdAndFailuresStay200(HttpClient client)
     {
         var message = VapiTestMessages.ToolCalls(new TestToolCall("get_weather", """{"city":"Lisbon"}"""), new TestToolCall("no_such_tool", "{}"));
-        using var response = await client.PostVapiMessageAsync(message, DocsTestHost.Path, VapiTestCredential.Bearer(DocsTestHost.Token));
+        using var response = await client.PostVapiMessageAsync(message);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, "tool errors go in results[i].error, with status 200");
         (await response.Content.ReadAsStringAsync()).Should().Contain("It's sunny in Lisbon", "replies are written with relaxed escaping, for the model to read");
@@ -77,18 +78,20 @@ public sealed class TroubleshootingTableTests
         foreach (var arguments in new[] { """{"city":"Porto"}""", JsonSerializer.Serialize("""{"city":"Porto"}""") })
         {
             var body = $$$"""{"message":{"type":"tool-calls","toolCallList":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":{{{arguments}}}}}]}}""";
-            using var response = await client.PostVapiBodyAsync(System.Text.Encoding.UTF8.GetBytes(body), DocsTestHost.Path, VapiTestCredential.Bearer(DocsTestHost.Token));
+            using var response = await client.PostVapiBodyAsync(System.Text.Encoding.UTF8.GetBytes(body));
             (await response.ReadToolResultsAsync()).Single().Result.Should().Contain("Porto", "arguments as {0} should bind", arguments);
         }
 
         var wrongType = VapiTestMessages.ToolCalls(new TestToolCall("get_weather", """{"city":42}"""));
-        using var wrong = await client.PostVapiMessageAsync(wrongType, DocsTestHost.Path, VapiTestCredential.Bearer(DocsTestHost.Token));
+        using var wrong = await client.PostVapiMessageAsync(wrongType);
         (await wrong.ReadToolResultsAsync()).Single().Error.Should().Contain("city", "a binding error names the property");
     }
 
     private static async Task AWrongTokenGets401(HttpClient client)
     {
-        using var response = await client.PostVapiMessageAsync(VapiTestMessages.StatusUpdate(Models.CallStatus.InProgress), DocsTestHost.Path, VapiTestCredential.Bearer("not-the-token"));
+        using var response = await client.PostVapiMessageAsync(VapiTestMessages.StatusUpdate(Models.CallStatus.InProgress), "/vapi/webhook", VapiTestCredential.Bearer("not-the-token"));
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
+
+    internal sealed record WeatherArgs(string City);
 }

@@ -45,7 +45,7 @@ public abstract class InboxBehaviourTests
     /// <summary>Makes the store unable to commit (returns an action that repairs it).</summary>
     protected abstract Task<Func<Task>> BreakStoreAsync(string name);
 
-    protected Task<InboxTestHost> StartAsync(string name, HandlerJournal journal, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    protected Task<VapiTestHost> StartAsync(string name, HandlerJournal journal, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(FastSettings);
         foreach (var (key, value) in settings ?? [])
@@ -80,7 +80,7 @@ public abstract class InboxBehaviourTests
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Contain("assistant-from-handler");
-        var status = await host.Inbox.GetStatusAsync();
+        var status = await host.Inbox().GetStatusAsync();
         (status.Pending + status.Handled).Should().Be(0);
     }
 
@@ -176,14 +176,14 @@ public abstract class InboxBehaviourTests
 
         await WaitForStatusAsync(host, s => s.DeadLettered == 1 && s.Pending == 1 || s.Handled == 1);
         await journal.WaitUntilAsync(j => j.Entries.Count(e => e.Index == 1) == 3 && j.Entries.Any(e => e.Index == 2));
-        var letter = (await host.Inbox.ListDeadLettersAsync()).Should().ContainSingle().Subject;
+        var letter = (await host.Inbox().ListDeadLettersAsync()).Should().ContainSingle().Subject;
         letter.MessageId.Should().Be(InboxTestHost.MessageIdOf(body));
         letter.Attempts.Should().Be(3);
         letter.CallKey.Should().Be("call-dead");
         letter.LastError.Should().Contain("planned failure of attempt 3");
         deadLetters.Total.Should().Be(1);
 
-        (await host.Inbox.RequeueDeadLettersAsync()).Should().Be(1);
+        (await host.Inbox().RequeueDeadLettersAsync()).Should().Be(1);
 
         // Requeued with a fresh attempt count: attempt 1 fails again (planned), then attempt 4 of the plan is never
         // reached because the count restarted; the plan lets attempts above 3 pass, so fail only once more.
@@ -191,7 +191,7 @@ public abstract class InboxBehaviourTests
         await journal.WaitUntilAsync(j => j.Succeeded.Any(e => e.Index == 1));
         journal.Succeeded.Single(e => e.Index == 1).Attempt.Should().Be(1);
         await WaitForStatusAsync(host, s => s.DeadLettered == 0 && s.Handled == 2);
-        (await host.Inbox.ListDeadLettersAsync()).Should().BeEmpty();
+        (await host.Inbox().ListDeadLettersAsync()).Should().BeEmpty();
     }
 
     public virtual async Task Dead_letters_can_be_purged()
@@ -205,8 +205,8 @@ public abstract class InboxBehaviourTests
 
         await WaitForStatusAsync(host, s => s.DeadLettered == 1);
 
-        (await host.Inbox.PurgeAsync(InboxMessageState.DeadLettered)).Should().Be(1);
-        (await host.Inbox.GetStatusAsync()).DeadLettered.Should().Be(0);
+        (await host.Inbox().PurgeAsync(InboxMessageState.DeadLettered)).Should().Be(1);
+        (await host.Inbox().GetStatusAsync()).DeadLettered.Should().Be(0);
     }
 
     public virtual async Task Handled_messages_are_deleted_after_the_retention_period_and_the_same_body_is_then_new_again()
@@ -479,13 +479,13 @@ public abstract class InboxBehaviourTests
         journal.Entries.Select(e => e.Index).Should().Equal(1, 2);
     }
 
-    protected static async Task WaitForStatusAsync(InboxTestHost host, Func<VapiInboxStatus, bool> condition)
+    protected static async Task WaitForStatusAsync(VapiTestHost host, Func<VapiInboxStatus, bool> condition)
     {
         VapiInboxStatus? last = null;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            last = await host.Inbox.GetStatusAsync();
+            last = await host.Inbox().GetStatusAsync();
             if (condition(last))
             {
                 return;

@@ -1,80 +1,42 @@
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using VapiWebhooks.Inbox.Storage;
 
 namespace VapiWebhooks.Inbox.TestKit;
 
-/// <summary>An app on <see cref="TestServer"/> with AddVapiWebhooks, a store chosen by the test, and a <see cref="HandlerJournal"/>.</summary>
-public sealed class InboxTestHost : IAsyncDisposable
+/// <summary>
+/// The inbox suites' host: <see cref="VapiTestHost"/> on TestServer with a store chosen by the test, the
+/// <see cref="JournalHandler"/> and its <see cref="HandlerJournal"/>, plus helpers that post and read inbox bodies.
+/// </summary>
+public static class InboxTestHost
 {
-    public const string Token = "inbox-test-token-0123456789abcdef0123";
-
-    private InboxTestHost(WebApplication app, HttpClient client)
+    public static Task<VapiTestHost> StartAsync(Action<VapiWebhooksBuilder> addInbox, HandlerJournal journal, IReadOnlyDictionary<string, string?>? configuration = null, Action<IServiceCollection>? services = null)
     {
-        App = app;
-        Client = client;
+        ArgumentNullException.ThrowIfNull(addInbox);
+        return VapiTestHost.StartAsync(
+            vapi =>
+            {
+                vapi.AddHandler<JournalHandler>();
+                addInbox(vapi);
+            },
+            configuration: configuration,
+            host: builder =>
+            {
+                builder.Services.AddSingleton(journal);
+                services?.Invoke(builder.Services);
+            });
     }
 
-    public WebApplication App { get; }
+    /// <summary>The inbox the host stores notifications in.</summary>
+    public static IVapiInbox Inbox(this VapiTestHost host) => host.Services.GetRequiredService<IVapiInbox>();
 
-    public HttpClient Client { get; }
-
-    public IServiceProvider Services => App.Services;
-
-    public HandlerJournal Journal => App.Services.GetRequiredService<HandlerJournal>();
-
-    public IVapiInbox Inbox => App.Services.GetRequiredService<IVapiInbox>();
-
-    public static async Task<InboxTestHost> StartAsync(Action<VapiWebhooksBuilder> addInbox, HandlerJournal journal, IReadOnlyDictionary<string, string?>? configuration = null, Action<IServiceCollection>? services = null)
+    /// <summary>Posts <paramref name="body"/> as JSON with the host's bearer token.</summary>
+    public static Task<HttpResponseMessage> PostAsync(this VapiTestHost host, string body)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Vapi:Webhooks:Authentication:Bearer:Tokens:0"] = Token });
-        if (configuration is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(configuration);
-        }
-
-        builder.Services.AddSingleton(journal);
-        services?.Invoke(builder.Services);
-        var vapi = builder.Services.AddVapiWebhooks().AddHandler<JournalHandler>();
-        addInbox(vapi);
-        var app = builder.Build();
-        app.MapVapiWebhooks();
-        using (var start = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-        {
-            await app.StartAsync(start.Token);
-        }
-
-        var client = app.GetTestClient();
-        client.Timeout = TimeSpan.FromSeconds(60);
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
-        return new InboxTestHost(app, client);
-    }
-
-    public Task<HttpResponseMessage> PostAsync(string body)
-    {
+        ArgumentNullException.ThrowIfNull(host);
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        return Client.PostAsync("/vapi/webhook", content);
-    }
-
-    public async Task StopAsync()
-    {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await App.StopAsync(stop.Token);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await App.DisposeAsync();
+        return host.Client.PostAsync("/vapi/webhook", content);
     }
 
     /// <summary>A status-update of <paramref name="callId"/>; <paramref name="index"/> makes each body distinct and is read back by the journal.</summary>

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VapiWebhooks.Inbox.Processing;
 using VapiWebhooks.Inbox.Storage;
@@ -21,18 +18,11 @@ public sealed class InboxOptionsTests
     [InlineData("MessageTypes:0", "tool-calls", "MessageTypes lists 'tool-calls', a request type")]
     public async Task Start_up_fails_naming_the_setting_when_an_inbox_option_from_configuration_cannot_work(string setting, string value, string expected)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Vapi:Webhooks:Authentication:Bearer:Tokens:0"] = "inbox-options-token-0123456789abcdef01",
-            [$"Vapi:Webhooks:Inbox:{setting}"] = value,
-        });
-
         // Validation runs before any hosted service starts: the file is never opened.
         var file = Path.Combine(Path.GetTempPath(), $"vapi-inbox-options-{Guid.NewGuid():N}.db");
-        builder.Services.AddVapiWebhooks().AddSqliteInbox($"Data Source={file}");
-        await using var app = builder.Build();
+        await using var app = VapiTestHost.Build(
+            vapi => vapi.AddSqliteInbox($"Data Source={file}"),
+            configuration: new Dictionary<string, string?> { [$"Vapi:Webhooks:Inbox:{setting}"] = value });
 
         var start = () => app.StartAsync();
 

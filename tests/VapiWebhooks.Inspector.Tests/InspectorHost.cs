@@ -1,11 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using VapiWebhooks.AspNetCore.Inspector;
 using VapiWebhooks.Handlers;
 using VapiWebhooks.Messages;
@@ -17,28 +13,26 @@ using VapiWebhooks.Testing;
 namespace VapiWebhooks.Inspector.Tests;
 
 /// <summary>
-/// A real Kestrel host on 127.0.0.1 (a free port) in Development with the inspector mapped: a bearer-token endpoint at
-/// <c>/vapi/webhook</c> and an HMAC one at <c>/vapi/hmac</c> (signature in <c>x-vapi-signature</c>), two tools, an
-/// assistant whose tools and custom voice point back here, and a voice that speaks a tone.
+/// A real Kestrel host on 127.0.0.1 (<see cref="VapiTestHost"/>, a free port) in Development with the inspector mapped:
+/// a bearer-token endpoint at <c>/vapi/webhook</c> (<see cref="VapiTestHost.Token"/>) and an HMAC one at
+/// <c>/vapi/hmac</c> (signature in <c>x-vapi-signature</c>), two tools, an assistant whose tools and custom voice point
+/// back here, and a voice that speaks a tone.
 /// </summary>
 public sealed class InspectorHost : IAsyncDisposable
 {
-    public const string Token = "inspector-test-token-5c1d9e2a7b3f4086";
     public const string HmacSecret = "inspector-test-hmac-secret-8e2f1a6c4d0b9735";
     public const string HmacPath = "/vapi/hmac";
     public const string InspectorPath = "/vapi/inspector";
 
     public static readonly VapiHmacOptions Hmac = new() { Secrets = [HmacSecret], SignatureHeader = "x-vapi-signature" };
 
-    private InspectorHost(WebApplication app, string baseUrl)
-    {
-        App = app;
-        BaseUrl = baseUrl;
-        Client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
-    }
+    private readonly VapiTestHost _host;
 
-    public WebApplication App { get; }
+    private InspectorHost(VapiTestHost host)
+    {
+        _host = host;
+        BaseUrl = host.BaseAddress.ToString().TrimEnd('/');
+    }
 
     public string BaseUrl { get; }
 
@@ -46,57 +40,42 @@ public sealed class InspectorHost : IAsyncDisposable
 
     public string WebhookUrl => BaseUrl + "/vapi/webhook";
 
-    public HttpClient Client { get; }
+    /// <summary>A client of the host that sends <see cref="VapiTestHost.Token"/>.</summary>
+    public HttpClient Client => _host.Client;
 
     public static async Task<InspectorHost> StartAsync(Action<VapiInspectorOptions>? inspector = null, Action<VapiWebhooksBuilder>? vapi = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         var self = new SelfUrl();
-        builder.Services.AddSingleton(self);
-        var webhooks = builder.Services.AddVapiWebhooks();
-        webhooks
-            .AddCredential(string.Empty, o => o.Bearer = new VapiBearerOptions { Tokens = [Token] })
-            .AddCredential("hmac", o => o.Hmac = Hmac)
-            .AddHandler<Receptionist>()
-            .AddHandler<ToneVoice>()
-            .AddTool<AvailabilityArgs>("check_availability", (args, _, _) => Task.FromResult<object?>($"Open slots on {args.Date}: 14:30, 16:00"))
-            .AddTool<BookingArgs>("book_appointment", (args, _, _) => Task.FromResult<object?>($"Booked {args.Name} on {args.Date} at {args.Time} for a {args.Service}."));
-        vapi?.Invoke(webhooks);
-
-        var app = builder.Build();
-        app.MapVapiWebhooks();
-        app.MapVapiWebhooks(HmacPath, "hmac");
-        app.MapVapiInspector(InspectorPath, inspector);
-        using (var start = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-        {
-            await app.StartAsync(start.Token);
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
-        self.Url = address + "/vapi/webhook";
-        return new InspectorHost(app, address);
+        var host = await VapiTestHost.StartAsync(
+            webhooks =>
+            {
+                webhooks
+                    .AddCredential("hmac", o => o.Hmac = Hmac)
+                    .AddHandler<Receptionist>()
+                    .AddHandler<ToneVoice>()
+                    .AddTool<AvailabilityArgs>("check_availability", (args, _, _) => Task.FromResult<object?>($"Open slots on {args.Date}: 14:30, 16:00"))
+                    .AddTool<BookingArgs>("book_appointment", (args, _, _) => Task.FromResult<object?>($"Booked {args.Name} on {args.Date} at {args.Time} for a {args.Service}."));
+                vapi?.Invoke(webhooks);
+            },
+            host: builder => builder.Services.AddSingleton(self),
+            map: app =>
+            {
+                app.MapVapiWebhooks();
+                app.MapVapiWebhooks(HmacPath, "hmac");
+                app.MapVapiInspector(InspectorPath, inspector);
+            },
+            kestrel: true,
+            environment: Environments.Development);
+        var inspected = new InspectorHost(host);
+        self.Url = inspected.WebhookUrl;
+        return inspected;
     }
 
     /// <summary>Posts a message with the bearer token (or the given credential) to <paramref name="path"/>.</summary>
     public Task<HttpResponseMessage> PostAsync(ServerMessage message, string path = "/vapi/webhook", VapiTestCredential? credential = null)
-        => Client.PostVapiMessageAsync(message, path, credential ?? VapiTestCredential.Bearer(Token));
+        => Client.PostVapiMessageAsync(message, path, credential ?? VapiTestCredential.Bearer(VapiTestHost.Token));
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await App.StopAsync(stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        await App.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     public sealed record AvailabilityArgs(string Date, string? PartOfDay);
 

@@ -92,7 +92,7 @@ public sealed class InspectorLimitsTests
         }
 
         var bearer = (await host.Client.LatestAsync(1)).ToString();
-        bearer.Should().Contain("Bearer [redacted]").And.NotContain(InspectorHost.Token);
+        bearer.Should().Contain("Bearer [redacted]").And.NotContain(VapiTestHost.Token);
         var signed = await host.Client.LatestAsync(2);
         signed.GetProperty("endpoint").GetString().Should().Be(InspectorHost.HmacPath);
         var signature = signed.GetProperty("headers").EnumerateArray().Single(h => h[0].GetString() == "x-vapi-signature");

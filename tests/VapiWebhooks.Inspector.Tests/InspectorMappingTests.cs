@@ -1,10 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using VapiWebhooks.Security;
 using VapiWebhooks.Testing;
 
 namespace VapiWebhooks.Inspector.Tests;
@@ -14,16 +11,10 @@ public sealed class InspectorMappingTests
 {
     private static WebApplication Build(string environment, bool authorization = false)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddVapiWebhooks().AddCredential(string.Empty, o => o.Bearer = new VapiBearerOptions { Tokens = [InspectorHost.Token] });
-        if (authorization)
-        {
-            builder.Services.AddAuthorization(o => o.AddPolicy("inspector", p => p.RequireAssertion(_ => false)));
-        }
-
-        var app = builder.Build();
+        var app = VapiTestHost.Build(
+            host: authorization ? builder => builder.Services.AddAuthorization(o => o.AddPolicy("inspector", p => p.RequireAssertion(_ => false))) : null,
+            kestrel: true,
+            environment: environment);
         app.MapVapiWebhooks();
         return app;
     }
@@ -74,7 +65,7 @@ public sealed class InspectorMappingTests
             page.StatusCode.Should().Be(HttpStatusCode.NotFound);
         }
 
-        using var response = await client.PostVapiMessageAsync(VapiTestMessages.StatusUpdate(Models.CallStatus.InProgress), "/vapi/webhook", VapiTestCredential.Bearer(InspectorHost.Token));
+        using var response = await client.PostVapiMessageAsync(VapiTestMessages.StatusUpdate(Models.CallStatus.InProgress), "/vapi/webhook", VapiTestCredential.Bearer(VapiTestHost.Token));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         await app.StopAsync(timeout.Token);
     }

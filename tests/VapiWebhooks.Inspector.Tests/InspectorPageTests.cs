@@ -118,7 +118,7 @@ public sealed class InspectorPageTests(Browser browser)
         await Expect(page.Locator("#headers tr", new() { HasText = "x-vapi-signature" })).ToContainTextAsync("[redacted]");
 
         var everything = await page.ContentAsync();
-        everything.Should().NotContain(InspectorHost.Token).And.NotContain(signatureSent).And.NotContain(InspectorHost.HmacSecret);
+        everything.Should().NotContain(VapiTestHost.Token).And.NotContain(signatureSent).And.NotContain(InspectorHost.HmacSecret);
     }
 
     [RequiresToolFact(Browser.Tool, InstallHint = Browser.InstallHint)]

@@ -23,7 +23,7 @@ public sealed class InspectorScreenshotTests(Browser browser)
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var exit = await SimulatorApp.RunAsync(["call", "--url", host.WebhookUrl, "--bearer", InspectorHost.Token, "--sample-rate", "16000", "--date", "2026-03-02"], stdout, stderr, timeout.Token);
+        var exit = await SimulatorApp.RunAsync(["call", "--url", host.WebhookUrl, "--bearer", VapiTestHost.Token, "--sample-rate", "16000", "--date", "2026-03-02"], stdout, stderr, timeout.Token);
         exit.Should().Be(0, "the simulated call passes every check: {0}\n{1}", stdout, stderr);
 
         // The whole call, live: its start, tool calls, the custom voice, its end.

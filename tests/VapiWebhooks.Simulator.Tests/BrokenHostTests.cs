@@ -83,5 +83,5 @@ public class BrokenHostTests
     }
 
     private static Task<SimulatorRun> CallAsync(TestHost host, params string[] extra) =>
-        Simulator.RunAsync(["call", "--url", host.Url, "--bearer", TestHost.BearerToken, "--json", .. extra]);
+        Simulator.RunAsync(["call", "--url", host.Url, "--bearer", VapiTestHost.Token, "--json", .. extra]);
 }

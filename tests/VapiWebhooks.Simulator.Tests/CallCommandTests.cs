@@ -7,7 +7,7 @@ public class CallCommandTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         await using var host = await TestHost.StartAsync();
 
-        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", TestHost.BearerToken, "--json");
+        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", VapiTestHost.Token, "--json");
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         run.Report.GetProperty("passed").GetBoolean().Should().BeTrue();
@@ -34,7 +34,7 @@ public class CallCommandTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         await using var host = await TestHost.StartAsync();
 
-        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", TestHost.BearerToken);
+        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", VapiTestHost.Token);
 
         output.WriteLine(run.Stdout);
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
@@ -51,7 +51,7 @@ public class OptionalRequestTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         await using var host = await TestHost.StartAsync();
 
-        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", TestHost.BearerToken, "--json", "--knowledge-base", "--endpointing");
+        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", VapiTestHost.Token, "--json", "--knowledge-base", "--endpointing");
 
         output.WriteLine(run.Stdout);
         var kb = run.Steps.Where(s => s.GetProperty("type").GetString() == "knowledge-base-request").ToList();

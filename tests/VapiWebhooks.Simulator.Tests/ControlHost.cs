@@ -1,17 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using VapiWebhooks.CallControl;
 using VapiWebhooks.Handlers;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Models;
 using VapiWebhooks.Responses;
-using VapiWebhooks.Security;
 using VapiWebhooks.Serialization;
 
 namespace VapiWebhooks.Simulator.Tests;
@@ -30,21 +25,21 @@ public enum ControlHostMode
 }
 
 /// <summary>
-/// A real Kestrel host on 127.0.0.1 that uses <c>VapiWebhooks.CallControl</c>: its assistant has an async
-/// <c>send_confirmation</c> tool and a sync <c>check_availability</c>; a caller who asks for a human is transferred.
-/// Loopback control URLs are allowed (the simulator serves its control URL on 127.0.0.1).
+/// A real Kestrel host on 127.0.0.1 (<see cref="VapiTestHost"/>, accepting <see cref="VapiTestHost.Token"/>) that uses
+/// <c>VapiWebhooks.CallControl</c>: its assistant has an async <c>send_confirmation</c> tool and a sync
+/// <c>check_availability</c>; a caller who asks for a human is transferred. Loopback control URLs are allowed (the
+/// simulator serves its control URL on 127.0.0.1).
 /// </summary>
 public sealed class ControlHost : IAsyncDisposable
 {
     public const string Path = "/vapi/webhook";
-    public const string BearerToken = "control-bearer-token-456-7890abcdef01";
     public const string FrontDesk = "+14155550100";
 
-    private readonly WebApplication _app;
+    private readonly VapiTestHost _host;
 
-    private ControlHost(WebApplication app, string url)
+    private ControlHost(VapiTestHost host, string url)
     {
-        _app = app;
+        _host = host;
         Url = url;
     }
 
@@ -52,42 +47,38 @@ public sealed class ControlHost : IAsyncDisposable
 
     public static async Task<ControlHost> StartAsync(ControlHostMode mode = ControlHostMode.CallControl)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         var self = new SelfUrl();
-        builder.Services.AddSingleton(self);
-        builder.Services.AddSingleton(new HostMode(mode));
-        builder.Services.AddHttpClient();
-        var webhooks = builder.Services.AddVapiWebhooks()
-            .AddHandler<Chooser>()
-            .AddHandler<HumanRequestHandler>()
-            .AddTool<ConfirmationArgs>("send_confirmation", async (args, _, ct) =>
+        var host = await VapiTestHost.StartAsync(
+            webhooks =>
             {
-                // A provider that takes its time; with call control the reply does not wait for it.
-                await Task.Delay(mode == ControlHostMode.NoCallControl ? TimeSpan.FromMilliseconds(1300) : TimeSpan.FromMilliseconds(300), ct);
-                return $"Texted the confirmation to {args.Phone}.";
-            })
-            .AddTool<AvailabilityArgs>("check_availability", (args, _) => $"Open slots on {args.Date}: 09:00, 11:30")
-            .AddCredential(string.Empty, o => o.Bearer = new VapiBearerOptions { Tokens = [BearerToken] });
-        if (mode != ControlHostMode.NoCallControl)
-        {
-            webhooks.AddCallControl(o => o.AllowLoopback = true);
-        }
-
-        var app = builder.Build();
-        app.MapVapiWebhooks(Path);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        self.Url = address.TrimEnd('/') + Path;
-        return new ControlHost(app, self.Url);
+                webhooks
+                    .AddHandler<Chooser>()
+                    .AddHandler<HumanRequestHandler>()
+                    .AddTool<ConfirmationArgs>("send_confirmation", async (args, _, ct) =>
+                    {
+                        // A provider that takes its time; with call control the reply does not wait for it.
+                        await Task.Delay(mode == ControlHostMode.NoCallControl ? TimeSpan.FromMilliseconds(1300) : TimeSpan.FromMilliseconds(300), ct);
+                        return $"Texted the confirmation to {args.Phone}.";
+                    })
+                    .AddTool<AvailabilityArgs>("check_availability", (args, _) => $"Open slots on {args.Date}: 09:00, 11:30");
+                if (mode != ControlHostMode.NoCallControl)
+                {
+                    webhooks.AddCallControl(o => o.AllowLoopback = true);
+                }
+            },
+            host: builder =>
+            {
+                builder.Services.AddSingleton(self);
+                builder.Services.AddSingleton(new HostMode(mode));
+                builder.Services.AddHttpClient();
+            },
+            map: app => app.MapVapiWebhooks(Path),
+            kestrel: true);
+        self.Url = new Uri(host.BaseAddress, Path).ToString();
+        return new ControlHost(host, self.Url);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     public sealed record ConfirmationArgs(string Phone);
 

@@ -32,7 +32,7 @@ public class ControlUrlTests
     {
         await using var host = await ControlHost.StartAsync();
 
-        var run = await Simulator.RunAsync("scenario", ScenarioCommandTests.WriteScenario(ConfirmThenHuman), "--url", host.Url, "--bearer", ControlHost.BearerToken, "--json");
+        var run = await Simulator.RunAsync("scenario", ScenarioCommandTests.WriteScenario(ConfirmThenHuman), "--url", host.Url, "--bearer", VapiTestHost.Token, "--json");
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         run.Report.GetProperty("controlUrl").GetString().Should().StartWith("http://127.0.0.1:").And.EndWith($"/{run.Report.GetProperty("callId").GetString()}/control");
@@ -54,7 +54,7 @@ public class ControlUrlTests
     {
         await using var host = await ControlHost.StartAsync();
 
-        var run = await Simulator.RunAsync("scenario", ScenarioCommandTests.WriteScenario(ConfirmThenHuman), "--url", host.Url, "--bearer", ControlHost.BearerToken);
+        var run = await Simulator.RunAsync("scenario", ScenarioCommandTests.WriteScenario(ConfirmThenHuman), "--url", host.Url, "--bearer", VapiTestHost.Token);
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         var lines = run.Stdout.Split('\n');
@@ -75,8 +75,8 @@ public class ControlUrlTests
             """);
 
         // Deadlines at a tenth: the tool's 20 s become 2 s, longer than the host's 1.3 s tool and short to wait for its result.
-        var lenient = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", ControlHost.BearerToken, "--json", "--deadline-scale", "0.1");
-        var strict = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", ControlHost.BearerToken, "--json", "--deadline-scale", "0.1", "--strict");
+        var lenient = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", VapiTestHost.Token, "--json", "--deadline-scale", "0.1");
+        var strict = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", VapiTestHost.Token, "--json", "--deadline-scale", "0.1", "--strict");
 
         lenient.ExitCode.Should().Be(ExitCodes.Violations, lenient.ToString());
         lenient.Violations.Should().ContainSingle().Which.Should().Match<(string Type, string Rule, string Message)>(v =>
@@ -93,7 +93,7 @@ public class ControlUrlTests
     {
         await using var host = await ControlHost.StartAsync();
 
-        var run = await Simulator.RunAsync("scenario", ScenarioCommandTests.WriteScenario(AskForHuman), "--url", host.Url, "--bearer", ControlHost.BearerToken, "--json");
+        var run = await Simulator.RunAsync("scenario", ScenarioCommandTests.WriteScenario(AskForHuman), "--url", host.Url, "--bearer", VapiTestHost.Token, "--json");
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         var transfer = run.Commands.Should().ContainSingle().Subject;
@@ -112,7 +112,7 @@ public class ControlUrlTests
     {
         await using var host = await ControlHost.StartAsync(ControlHostMode.BadCommand);
 
-        var run = await Simulator.RunAsync("scenario", ScenarioCommandTests.WriteScenario(AskForHuman), "--url", host.Url, "--bearer", ControlHost.BearerToken, "--json");
+        var run = await Simulator.RunAsync("scenario", ScenarioCommandTests.WriteScenario(AskForHuman), "--url", host.Url, "--bearer", VapiTestHost.Token, "--json");
 
         run.ExitCode.Should().Be(ExitCodes.Violations, run.ToString());
         run.Violations.Should().BeEmpty("every reply was fine");
@@ -133,7 +133,7 @@ public class ControlUrlTests
             { "turns": [ { "user": "Text me the confirmation.", "toolCalls": [ { "name": "send_confirmation", "arguments": { "phone": "+14155550123" } } ] } ] }
             """);
 
-        var run = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", ControlHost.BearerToken, "--json", "--no-control-url");
+        var run = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", VapiTestHost.Token, "--json", "--no-control-url");
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         run.Report.TryGetProperty("controlUrl", out _).Should().BeFalse();

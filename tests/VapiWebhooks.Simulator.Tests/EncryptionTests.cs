@@ -23,7 +23,7 @@ public sealed class EncryptionTests : IDisposable
 
     private static Action<VapiAuthenticationOptions> CredentialWith(string? privateKeyPem) => o =>
     {
-        o.Bearer = new VapiBearerOptions { Tokens = [TestHost.BearerToken] };
+        o.Bearer = new VapiBearerOptions { Tokens = [VapiTestHost.Token] };
         if (privateKeyPem is not null)
         {
             o.Encryption = new VapiEncryptionOptions { PrivateKeys = [privateKeyPem] };
@@ -35,7 +35,7 @@ public sealed class EncryptionTests : IDisposable
     {
         await using var host = await TestHost.StartAsync(credential: CredentialWith(_key.ExportPkcs8PrivateKeyPem()));
 
-        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", TestHost.BearerToken, "--json", "--strict",
+        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", VapiTestHost.Token, "--json", "--strict",
             "--encrypt-path", "name", "--encrypt-path", "partySize", "--public-key", _publicKeyFile);
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
@@ -49,7 +49,7 @@ public sealed class EncryptionTests : IDisposable
     {
         await using var host = await TestHost.StartAsync(credential: CredentialWith(null));
 
-        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", TestHost.BearerToken, "--json",
+        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", VapiTestHost.Token, "--json",
             "--encrypt-path", "name", "--public-key", _publicKeyFile);
 
         var errors = run.Steps.Where(s => s.TryGetProperty("toolErrors", out var e) && e.ValueKind == System.Text.Json.JsonValueKind.Array)

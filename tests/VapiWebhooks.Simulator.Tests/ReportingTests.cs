@@ -12,7 +12,7 @@ public class ReportingTests
         await using var host = await TestHost.StartAsync();
         var file = Path.Combine(Path.GetTempPath(), "vapi-sim-report-" + Guid.NewGuid().ToString("N") + ".json");
 
-        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", TestHost.BearerToken, "--json-out", file);
+        var run = await Simulator.RunAsync("call", "--url", host.Url, "--bearer", VapiTestHost.Token, "--json-out", file);
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         run.Stdout.Should().Contain("PASS:");

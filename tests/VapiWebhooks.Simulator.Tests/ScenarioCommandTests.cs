@@ -43,7 +43,7 @@ public class ScenarioCommandTests
     {
         await using var host = await TestHost.StartAsync();
 
-        var run = await Simulator.RunAsync("scenario", WriteScenario(scenario, extension), "--url", host.Url, "--bearer", TestHost.BearerToken, "--json");
+        var run = await Simulator.RunAsync("scenario", WriteScenario(scenario, extension), "--url", host.Url, "--bearer", VapiTestHost.Token, "--json");
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         var labels = run.Steps.Select(s => s.GetProperty("label").GetString()).ToList();
@@ -59,7 +59,7 @@ public class ScenarioCommandTests
     {
         await using var host = await TestHost.StartAsync();
 
-        var run = await Simulator.RunAsync("scenario", WriteScenario(RileyJson), "--url", host.Url, "--bearer", TestHost.BearerToken, "--json", "--date", "2030-03-08");
+        var run = await Simulator.RunAsync("scenario", WriteScenario(RileyJson), "--url", host.Url, "--bearer", VapiTestHost.Token, "--json", "--date", "2030-03-08");
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         var notes = run.Steps.Where(s => s.GetProperty("type").GetString() == "tool-calls")
@@ -83,8 +83,8 @@ public class ScenarioCommandTests
             { "turns": [ { "user": "Can you text me?", "toolCalls": [ { "name": "send_text", "arguments": { "to": "+14155550123" } } ] } ] }
             """);
 
-        var lenient = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", TestHost.BearerToken);
-        var strict = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", TestHost.BearerToken, "--json", "--strict");
+        var lenient = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", VapiTestHost.Token);
+        var strict = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", VapiTestHost.Token, "--json", "--strict");
 
         lenient.ExitCode.Should().Be(ExitCodes.Clean, lenient.ToString());
         lenient.Stdout.Should().Contain("! tool error: send_text: ").And.Contain("PASS with 1 tool error:");
@@ -100,7 +100,7 @@ public class ScenarioCommandTests
             { "turns": [ { "user": "Can you text me?", "toolCalls": [ { "name": "send_text", "arguments": {}, "expectError": "send_text" } ] } ] }
             """);
 
-        var run = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", TestHost.BearerToken, "--json", "--strict");
+        var run = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", VapiTestHost.Token, "--json", "--strict");
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         run.Report.GetProperty("toolErrorCount").GetInt32().Should().Be(0);
@@ -120,7 +120,7 @@ public class ScenarioCommandTests
             }
             """);
 
-        var run = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", TestHost.BearerToken, "--json");
+        var run = await Simulator.RunAsync("scenario", file, "--url", host.Url, "--bearer", VapiTestHost.Token, "--json");
 
         run.ExitCode.Should().Be(ExitCodes.Violations, run.ToString());
         run.Violations.Should().OnlyContain(v => v.Rule == "expectation");
@@ -136,7 +136,7 @@ public class ScenarioCommandTests
         await using var host = await TestHost.StartAsync();
         var file = WriteScenario($$"""{ "url": "{{host.Url}}", "turns": [ { "user": "Hello?" } ] }""");
 
-        var run = await Simulator.RunAsync("scenario", file, "--bearer", TestHost.BearerToken, "--json");
+        var run = await Simulator.RunAsync("scenario", file, "--bearer", VapiTestHost.Token, "--json");
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         run.Report.GetProperty("url").GetString().Should().Be(host.Url);

@@ -9,7 +9,7 @@ public class SendCommandTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         await using var host = await TestHost.StartAsync();
 
-        var run = await Simulator.RunAsync("send", Fixtures, "--url", host.Url, "--bearer", TestHost.BearerToken, "--json");
+        var run = await Simulator.RunAsync("send", Fixtures, "--url", host.Url, "--bearer", VapiTestHost.Token, "--json");
 
         output.WriteLine(string.Join('\n', run.Violations.Select(v => $"{v.Type}: {v.Rule}: {v.Message}")));
         var sources = run.Steps.Select(s => Path.GetFileName(s.GetProperty("source").GetString())).ToList();
@@ -28,7 +28,7 @@ public class SendCommandTests(Xunit.Abstractions.ITestOutputHelper output)
         await using var host = await TestHost.StartAsync();
         var file = Path.Combine(Fixtures, "call.endpointing.request", "call.endpointing.request__written__1.json");
 
-        var run = await Simulator.RunAsync("send", file, "--url", host.Url, "--bearer", TestHost.BearerToken, "--json");
+        var run = await Simulator.RunAsync("send", file, "--url", host.Url, "--bearer", VapiTestHost.Token, "--json");
 
         run.ExitCode.Should().Be(ExitCodes.Clean, run.ToString());
         run.Steps.Should().ContainSingle().Which.GetProperty("type").GetString().Should().Be("call.endpointing.request");

@@ -1,11 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using VapiWebhooks.Handlers;
 using VapiWebhooks.Messages;
 using VapiWebhooks.Models;
@@ -15,20 +11,20 @@ using VapiWebhooks.Security;
 namespace VapiWebhooks.Simulator.Tests;
 
 /// <summary>
-/// A real Kestrel host on 127.0.0.1 (random port) built with the library: its assistant-request handler returns an inline
-/// assistant with two function tools pointing at this host and a custom voice served here; the tools answer; the voice
-/// streams even-length PCM. A <see cref="HostBreakage"/> breaks one part of the contract in front of the library.
+/// A real Kestrel host on 127.0.0.1 (random port, <see cref="VapiTestHost"/>) built with the library: its assistant-request
+/// handler returns an inline assistant with two function tools pointing at this host and a custom voice served here; the
+/// tools answer; the voice streams even-length PCM. A <see cref="HostBreakage"/> breaks one part of the contract in front
+/// of the library. It accepts <see cref="VapiTestHost.Token"/> unless the test gives its own credential.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
     public const string Path = "/vapi/webhook";
-    public const string BearerToken = "test-bearer-token-123-456789abcdef0";
 
-    private readonly WebApplication _app;
+    private readonly VapiTestHost _host;
 
-    private TestHost(WebApplication app, string url)
+    private TestHost(VapiTestHost host, string url)
     {
-        _app = app;
+        _host = host;
         Url = url;
     }
 
@@ -36,32 +32,33 @@ public sealed class TestHost : IAsyncDisposable
 
     public static async Task<TestHost> StartAsync(HostBreakage breakage = HostBreakage.None, Action<VapiAuthenticationOptions>? credential = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         var self = new SelfUrl();
-        builder.Services.AddSingleton(self);
-        var webhooks = builder.Services.AddVapiWebhooks().AddHandler<InlineAssistantChooser>();
-        _ = breakage == HostBreakage.OddLengthPcmThroughLibrary ? webhooks.AddHandler<HalfSampleVoice>() : webhooks.AddHandler<ToneVoice>();
-        webhooks
-            .AddTool<AvailabilityArgs>("check_availability", (args, _, _) => Task.FromResult<object?>($"Open slots on {args.Date}: 14:30, 16:00"))
-            .AddTool<BookingArgs>("book_appointment", (args, _, _) => Task.FromResult<object?>($"Booked {args.Name} on {args.Date} at {args.Time} for a {args.Service}."))
-            .AddCredential(string.Empty, credential ?? (o => o.Bearer = new VapiBearerOptions { Tokens = [BearerToken] }));
-
-        var app = builder.Build();
-        app.Use(Break(breakage));
-        app.MapVapiWebhooks(Path);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        self.Url = address.TrimEnd('/') + Path;
-        return new TestHost(app, self.Url);
+        var host = await VapiTestHost.StartAsync(
+            webhooks =>
+            {
+                webhooks.AddHandler<InlineAssistantChooser>();
+                _ = breakage == HostBreakage.OddLengthPcmThroughLibrary ? webhooks.AddHandler<HalfSampleVoice>() : webhooks.AddHandler<ToneVoice>();
+                webhooks
+                    .AddTool<AvailabilityArgs>("check_availability", (args, _, _) => Task.FromResult<object?>($"Open slots on {args.Date}: 14:30, 16:00"))
+                    .AddTool<BookingArgs>("book_appointment", (args, _, _) => Task.FromResult<object?>($"Booked {args.Name} on {args.Date} at {args.Time} for a {args.Service}."));
+                if (credential is not null)
+                {
+                    webhooks.AddCredential(string.Empty, credential);
+                }
+            },
+            host: builder => builder.Services.AddSingleton(self),
+            map: app =>
+            {
+                app.Use(Break(breakage));
+                app.MapVapiWebhooks(Path);
+            },
+            kestrel: true,
+            defaultCredential: credential is null);
+        self.Url = new Uri(host.BaseAddress, Path).ToString();
+        return new TestHost(host, self.Url);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private static Func<HttpContext, RequestDelegate, Task> Break(HostBreakage breakage) => async (context, next) =>
     {

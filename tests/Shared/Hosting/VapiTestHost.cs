@@ -17,8 +17,10 @@ namespace VapiWebhooks.Tests.Kit;
 /// The one test host builder: a minimal ASP.NET Core app on <see cref="TestServer"/> (or on Kestrel on loopback) with
 /// <c>AddVapiWebhooks</c>, a <see cref="HandlerLog"/> singleton, optional configuration, an optional
 /// <see cref="ManualTimeProvider"/> and an optional <see cref="CapturingLoggerProvider"/>. Real HTTP semantics
-/// (routing, status codes, headers); real sockets with Kestrel. Suites that need their own fixture (the
-/// authentication and voice tests) build their app with <see cref="Build"/> too.
+/// (routing, status codes, headers); real sockets with Kestrel. Every test project that hosts the library builds its
+/// app here: with <see cref="StartAsync"/> (a started app and a client that sends <see cref="Token"/>), or with
+/// <see cref="Build"/> when the test maps, starts or fails to start the app itself. Suite wrappers (the voice,
+/// simulator, inspector and inbox hosts) only add their handlers, endpoints and helpers.
 /// </summary>
 public sealed class VapiTestHost : IAsyncDisposable
 {
@@ -27,21 +29,36 @@ public sealed class VapiTestHost : IAsyncDisposable
     /// <summary>The bearer token every test host accepts (the library refuses to start without a credential).</summary>
     public const string Token = "endpoint-test-token-3f9a1c7e5b2d4068";
 
-    private VapiTestHost(WebApplication app, HttpClient client)
+    private readonly CapturingLoggerProvider? _logs;
+    private bool _stopped;
+
+    private VapiTestHost(WebApplication app, HttpClient client, CapturingLoggerProvider? logs)
     {
         App = app;
         Client = client;
+        _logs = logs;
     }
 
     public WebApplication App { get; }
 
+    /// <summary>A client of the app (TestServer's, or one on the Kestrel address) that sends <see cref="Token"/>.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>Where the app listens: TestServer's base address, or <c>http://127.0.0.1:port/</c> with Kestrel.</summary>
+    public Uri BaseAddress => Client.BaseAddress!;
 
     public IServiceProvider Services => App.Services;
 
     public HandlerLog Log => App.Services.GetRequiredService<HandlerLog>();
 
-    /// <summary>Builds and starts an app; <paramref name="map"/> maps the endpoints (default: <c>MapVapiWebhooks()</c>).</summary>
+    /// <summary>The log capture passed to <see cref="StartAsync"/> as <c>logs</c>.</summary>
+    public CapturingLoggerProvider Logs => _logs ?? throw new InvalidOperationException("This host captures no logs: pass logs: new CapturingLoggerProvider() to VapiTestHost.StartAsync.");
+
+    /// <summary>
+    /// Builds and starts an app; <paramref name="map"/> maps the endpoints (default: <c>MapVapiWebhooks()</c>).
+    /// <paramref name="clientHandler"/> is the Kestrel client's handler, for a test that needs its own connection
+    /// behaviour (the voice tests close the connection on an unfinished response, as Vapi does).
+    /// </summary>
     public static async Task<VapiTestHost> StartAsync(
         Action<VapiWebhooksBuilder>? vapi = null,
         Action<VapiWebhookOptions>? options = null,
@@ -51,9 +68,17 @@ public sealed class VapiTestHost : IAsyncDisposable
         Action<WebApplicationBuilder>? host = null,
         Action<WebApplication>? map = null,
         bool kestrel = false,
-        bool defaultCredential = true)
+        bool defaultCredential = true,
+        string? environment = null,
+        LogLevel logLevel = LogLevel.Trace,
+        HttpMessageHandler? clientHandler = null)
     {
-        var app = Build(vapi, options, configuration, clock, logs, host, kestrel, defaultCredential);
+        if (clientHandler is not null && !kestrel)
+        {
+            throw new ArgumentException("A client handler needs kestrel: true (TestServer's client has its own).", nameof(clientHandler));
+        }
+
+        var app = Build(vapi, options, configuration, clock, logs, host, kestrel, defaultCredential, environment, logLevel);
         try
         {
             (map ?? (a => a.MapVapiWebhooks())).Invoke(app);
@@ -66,7 +91,8 @@ public sealed class VapiTestHost : IAsyncDisposable
             if (kestrel)
             {
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-                client = new HttpClient { BaseAddress = new Uri(address) };
+                client = clientHandler is null ? new HttpClient() : new HttpClient(clientHandler);
+                client.BaseAddress = new Uri(address);
             }
             else
             {
@@ -75,7 +101,7 @@ public sealed class VapiTestHost : IAsyncDisposable
 
             client.Timeout = RequestTimeout;
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
-            return new VapiTestHost(app, client);
+            return new VapiTestHost(app, client, logs);
         }
         catch
         {
@@ -112,8 +138,7 @@ public sealed class VapiTestHost : IAsyncDisposable
         return builder.Build();
     }
 
-    /// <summary>The common service set-up, shared with the Kestrel tests.</summary>
-    public static void Configure(
+    private static void Configure(
         WebApplicationBuilder builder,
         Action<VapiWebhooksBuilder>? vapi,
         Action<VapiWebhookOptions>? options,
@@ -151,17 +176,28 @@ public sealed class VapiTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the app, for a test of what a stop leaves behind (a stop that outlasts <see cref="RequestTimeout"/> fails the test); disposing then only disposes.</summary>
+    public async Task StopAsync()
+    {
+        _stopped = true;
+        using var stop = new CancellationTokenSource(RequestTimeout);
+        await App.StopAsync(stop.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
+        if (!_stopped)
         {
-            await App.StopAsync(stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // A test that left a handler hanging must not hang the run.
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await App.StopAsync(stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // A test that left a handler hanging must not hang the run.
+            }
         }
 
         await App.DisposeAsync();

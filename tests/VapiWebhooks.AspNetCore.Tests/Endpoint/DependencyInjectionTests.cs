@@ -24,6 +24,7 @@ public class DependencyInjectionTests
     [Fact]
     public async Task MapVapiWebhooks_without_AddVapiWebhooks_throws_saying_to_call_it()
     {
+        // Not VapiTestHost: it always calls AddVapiWebhooks, and this app must not.
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
