@@ -1,34 +1,24 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using VapiWebhooks.Serialization;
 
 namespace VapiWebhooks.AspNetCore;
 
 /// <summary>
-/// The raw request body in a pooled buffer: exactly the bytes received (signatures are verified over them), read
+/// Reads the raw request body into a pooled buffer: exactly the bytes received (signatures are verified over them),
 /// with the size limit enforced as it goes. The buffer grows with what arrives: <c>Content-Length</c> only caps it,
 /// so a client announcing a large body and sending little costs little.
 /// </summary>
-internal sealed class RequestBody : IDisposable
+internal static class RequestBody
 {
     // Enough for most messages in one rent (a tool call is about 9 KB); larger bodies double from here.
     private const int InitialCapacity = 16 * 1024;
 
-    private byte[]? _buffer;
-
-    private RequestBody(byte[] buffer, int length)
-    {
-        _buffer = buffer;
-        Length = length;
-    }
-
-    public int Length { get; }
-
-    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
-
-    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
-
-    /// <summary>Reads the whole body, or returns null as soon as it exceeds <paramref name="limit"/> bytes.</summary>
-    public static async ValueTask<RequestBody?> ReadAsync(PipeReader reader, long? contentLength, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole body, or returns null as soon as it exceeds <paramref name="limit"/> bytes. The caller owns the
+    /// buffer for the request's lifetime and disposes it at its end (the message's deferred parts are slices of it).
+    /// </summary>
+    public static async ValueTask<MessageBuffer?> ReadAsync(PipeReader reader, long? contentLength, long limit, CancellationToken cancellationToken)
     {
         // The announced length caps the buffer, it never sizes it: growth follows the bytes actually received.
         var cap = Math.Min(contentLength is >= 0 ? contentLength.Value : limit, Math.Min(limit, Array.MaxLength));
@@ -62,7 +52,7 @@ internal sealed class RequestBody : IDisposable
                 reader.AdvanceTo(data.End);
                 if (read.IsCompleted)
                 {
-                    return new RequestBody(buffer, length);
+                    return new MessageBuffer(buffer, length);
                 }
             }
         }
@@ -71,13 +61,6 @@ internal sealed class RequestBody : IDisposable
             Return(buffer);
             throw;
         }
-    }
-
-    public void Dispose()
-    {
-        var buffer = _buffer;
-        _buffer = null;
-        Return(buffer);
     }
 
     private static void Return(byte[]? buffer)

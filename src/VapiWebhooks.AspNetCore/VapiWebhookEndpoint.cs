@@ -164,6 +164,8 @@ internal sealed class VapiWebhookEndpoint
             return;
         }
 
+        // The body is returned to its pool when the request ends: the message's unread deferred parts are slices of
+        // it, readable after that only once detached (ServerMessage.DetachFromRequest).
         using (body)
         {
             capture?.RequestBody(body.Span);
@@ -207,7 +209,7 @@ internal sealed class VapiWebhookEndpoint
         }
     }
 
-    private async Task HandleMessageAsync(HttpContext context, VapiRequestAuthenticator.Credential credential, RequestBody body, VapiWebhookOptions options, bool replayed, ExchangeCapture? capture)
+    private async Task HandleMessageAsync(HttpContext context, VapiRequestAuthenticator.Credential credential, MessageBuffer body, VapiWebhookOptions options, bool replayed, ExchangeCapture? capture)
     {
         ServerMessage message;
         try
@@ -218,7 +220,7 @@ internal sealed class VapiWebhookEndpoint
                 return;
             }
 
-            message = VapiJson.DeserializeMessage(body.Span, out var bare);
+            message = VapiJson.DeserializeMessage(body, out var bare);
             if (bare)
             {
                 if (!options.AcceptBareMessages)
@@ -307,7 +309,7 @@ internal sealed class VapiWebhookEndpoint
     /// Reads the body; on a transport fault (the client's doing) answers 400/408/413 when a response is still possible,
     /// or gives up quietly when the client is gone, and returns null. Never an exception: nothing here is a server error.
     /// </summary>
-    private async Task<RequestBody?> ReadBodyAsync(HttpContext context, long limit)
+    private async Task<MessageBuffer?> ReadBodyAsync(HttpContext context, long limit)
     {
         var request = context.Request;
         try

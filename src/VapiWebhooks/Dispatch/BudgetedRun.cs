@@ -1,3 +1,5 @@
+using VapiWebhooks.Messages;
+
 namespace VapiWebhooks.Dispatch;
 
 /// <summary>
@@ -6,8 +8,8 @@ namespace VapiWebhooks.Dispatch;
 /// </summary>
 internal static class BudgetedRun
 {
-    /// <summary>Runs <paramref name="work"/>; throws only when <paramref name="requestAborted"/> fires.</summary>
-    public static async Task<BudgetedRun<T>> RunAsync<T>(Func<CancellationToken, Task<T>> work, TimeSpan budget, TimeProvider time, CancellationToken requestAborted)
+    /// <summary>Runs <paramref name="work"/> on <paramref name="message"/>; throws only when <paramref name="requestAborted"/> fires.</summary>
+    public static async Task<BudgetedRun<T>> RunAsync<T>(Func<CancellationToken, Task<T>> work, ServerMessage message, TimeSpan budget, TimeProvider time, CancellationToken requestAborted)
     {
         // One timer per run: the budget token both cancels the handler and ends the wait below. On the system
         // clock a single linked source carries both the budget and the hang-up; a test clock needs its own timer.
@@ -39,12 +41,12 @@ internal static class BudgetedRun
         }
         catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
         {
-            ObserveLater(task);
+            ObserveLater(task, message);
             throw;
         }
         catch (OperationCanceledException) when (budgetSource?.IsCancellationRequested ?? linked.IsCancellationRequested)
         {
-            ObserveLater(task);
+            ObserveLater(task, message);
             return BudgetedRun<T>.DeadlineExceeded(task.IsCompleted ? null : task);
         }
         catch (Exception ex)
@@ -54,8 +56,16 @@ internal static class BudgetedRun
     }
 
     // A handler abandoned at its deadline may still fail later: observe it so it is not an unobserved exception.
-    private static void ObserveLater(Task task)
-        => task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    // It may also still read the message after the request ends: detach it from the request's buffer first.
+    private static void ObserveLater(Task task, ServerMessage message)
+    {
+        if (!task.IsCompleted)
+        {
+            message.DetachFromRequest();
+        }
+
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 }
 
 /// <summary>How a budgeted run ended, with its value, its exception, or the work it abandoned at the deadline.</summary>

@@ -33,7 +33,7 @@ internal sealed class NotificationHandlerRunner(IOptionsMonitor<VapiWebhookOptio
         }
 
         var budget = HandlerBudgets.ForMessage(message.Type, options.CurrentValue);
-        var run = await BudgetedRun.RunAsync(ct => RunInOrderAsync(handlers, ct), budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
+        var run = await BudgetedRun.RunAsync(ct => RunInOrderAsync(handlers, ct), message, budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
         switch (run.Status)
         {
             case BudgetedRunStatus.Completed:
@@ -58,7 +58,7 @@ internal sealed class NotificationHandlerRunner(IOptionsMonitor<VapiWebhookOptio
             return;
         }
 
-        var run = await BudgetedRun.RunAsync(ct => RunInOrderAsync(handlers, ct), budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
+        var run = await BudgetedRun.RunAsync(ct => RunInOrderAsync(handlers, ct), message, budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
         if (run.Status != BudgetedRunStatus.Completed)
         {
             var exception = run.Exception ?? new TimeoutException("A notification handler ran out of the message's budget.");

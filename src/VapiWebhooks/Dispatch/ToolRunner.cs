@@ -92,6 +92,9 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
         if (call.Tool?.Async == true && services.GetService<IVapiAsyncToolRunner>() is { } runner)
         {
             var scopes = services.GetRequiredService<IServiceScopeFactory>();
+
+            // The tool reads the message after the request has ended and its buffer gone back to the pool.
+            message.DetachFromRequest();
             var accepted = runner.TryStart(new AsyncToolCall(call.Id, call.Name, message, call.Tool, ct => RunDetachedAsync(tool, call, message, scopes, ct)));
             if (accepted is not null)
             {
@@ -107,7 +110,7 @@ internal sealed class ToolRunner(ToolCatalog tools, IOptionsMonitor<VapiWebhookO
         try
         {
             var context = new ToolCallContext(call.Id, call.Name, message, scope.ServiceProvider, call.ToolCall, call.Tool);
-            var run = await BudgetedRun.RunAsync(ct => tool.InvokeAsync(call.Arguments, context, ct), budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
+            var run = await BudgetedRun.RunAsync(ct => tool.InvokeAsync(call.Arguments, context, ct), message, budget, telemetry.Time, cancellationToken).ConfigureAwait(false);
             switch (run.Status)
             {
                 case BudgetedRunStatus.Completed:

@@ -192,7 +192,7 @@ public sealed class VapiMessageDispatcher
         }
 
         var limit = budget ?? HandlerBudgets.ForMessage(message.Type, _options.CurrentValue);
-        var run = await BudgetedRun.RunAsync(ct => invoke(handler, message, ct), limit, _telemetry.Time, cancellationToken).ConfigureAwait(false);
+        var run = await BudgetedRun.RunAsync(ct => invoke(handler, message, ct), message, limit, _telemetry.Time, cancellationToken).ConfigureAwait(false);
         switch (run.Status)
         {
             case BudgetedRunStatus.Completed when run.Value is not null:

@@ -105,4 +105,25 @@ public abstract class ServerMessage : VapiObject
     /// <summary>The call id (<c>call.id</c>), or null when the message has no call.</summary>
     [JsonIgnore]
     public string? CallId => Call?.Id;
+
+    // The request's pooled body this message's deferred parts are slices of; null when it owns its bytes.
+    [JsonIgnore]
+    internal MessageBuffer? RequestBuffer { get; set; }
+
+    /// <summary>
+    /// Lets this message outlive its HTTP request: call it before keeping the message beyond the handler (a queue,
+    /// a background task, a field). Cheap to call more than once, and a no-op for a message that owns its bytes.
+    /// </summary>
+    /// <remarks>
+    /// The endpoint reads the body into a pooled buffer, and the parts of the message read on first access
+    /// (<see cref="Artifact"/>, <see cref="Assistant"/>, <see cref="PhoneNumber"/>, the call's assistant and squad,
+    /// a tool's messages and parameter schema, the legacy tool calls) stay slices of it, so a part nobody reads
+    /// costs no copy. The buffer goes back to its pool when the request ends; from then on such a part that was
+    /// never read throws an <see cref="InvalidOperationException"/> (it never reads another request's bytes).
+    /// This method copies the body once, so that every part stays readable. Everything else on the message (its
+    /// type, call, customer, tool calls, and any part read during the request) is always safe to keep. The library
+    /// detaches a message itself when it hands it on beyond the request: to an async tool runner, or when a handler
+    /// is still running after its deadline or after Vapi hung up.
+    /// </remarks>
+    public void DetachFromRequest() => RequestBuffer?.Detach();
 }

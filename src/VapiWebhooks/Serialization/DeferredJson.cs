@@ -18,9 +18,12 @@ internal sealed class DeferredJson<T>
 {
     private readonly string _location;
 
-    // The JSON as sent (a byte[], or a boxed JsonElement where the bytes could not be copied) until the typed view
-    // exists; then null. Published after _value, so a reader that sees null also sees the value.
+    // The JSON as sent (a byte[] or the request's MessageBuffer, at _offset for _length bytes; or a boxed
+    // JsonElement where the bytes could not be taken) until the typed view exists; then null. Published after
+    // _value, so a reader that sees null also sees the value.
     private object? _pending;
+    private int _offset;
+    private int _length;
     private T? _value;
 
     private DeferredJson(string location, object? pending, T? value)
@@ -30,8 +33,9 @@ internal sealed class DeferredJson<T>
         _value = value;
     }
 
-    /// <summary>Deferred from raw bytes.</summary>
-    public static DeferredJson<T> FromUtf8(string location, byte[] utf8Json) => new(location, utf8Json, default);
+    /// <summary>Deferred from raw bytes: a copy, or a slice of the request's buffer.</summary>
+    public static DeferredJson<T> FromUtf8(string location, DeferredBytes utf8Json)
+        => new(location, utf8Json.Source, default) { _offset = utf8Json.Offset, _length = utf8Json.Length };
 
     /// <summary>Deferred from an element (when the raw bytes could not be copied directly).</summary>
     public static DeferredJson<T> FromElement(string location, JsonElement element) => new(location, element, default);
@@ -67,7 +71,14 @@ internal sealed class DeferredJson<T>
             switch (_pending)
             {
                 case byte[] utf8Json:
-                    writer.WriteRawValue(utf8Json, skipInputValidation: true);
+                    writer.WriteRawValue(utf8Json.AsSpan(_offset, _length), skipInputValidation: true);
+                    break;
+                case MessageBuffer buffer:
+                    buffer.Read(_offset, _length, writer, static (utf8Json, writer) =>
+                    {
+                        writer.WriteRawValue(utf8Json, skipInputValidation: true);
+                        return true;
+                    });
                     break;
                 case JsonElement element:
                     element.WriteTo(writer);
@@ -83,7 +94,12 @@ internal sealed class DeferredJson<T>
     {
         try
         {
-            return pending is byte[] utf8Json ? RawJsonInput.Deserialize(utf8Json, typeInfo) : ((JsonElement)pending).Deserialize(typeInfo);
+            return pending switch
+            {
+                byte[] utf8Json => RawJsonInput.Deserialize(utf8Json.AsSpan(_offset, _length), typeInfo),
+                MessageBuffer buffer => buffer.Read(_offset, _length, typeInfo, static (utf8Json, typeInfo) => RawJsonInput.Deserialize(utf8Json, typeInfo)),
+                _ => ((JsonElement)pending).Deserialize(typeInfo),
+            };
         }
         catch (JsonException ex)
         {

@@ -27,8 +27,8 @@ internal abstract class DeferredJsonConverter<T>(string location, JsonTokenType?
             throw new JsonException($"Expected a JSON {(token == JsonTokenType.StartArray ? "array" : "object")} for {typeof(T).Name}.");
         }
 
-        // Objects and arrays are skipped and copied; a lone string or number (in a free-form part) is just kept.
-        return reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && RawJsonInput.TryCopyValue(ref reader) is { } utf8Json
+        // Objects and arrays are skipped and their bytes kept (a slice of the request's buffer, or a copy); a lone string or number (in a free-form part) is just kept.
+        return reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && RawJsonInput.TryTakeValue(ref reader, out var utf8Json)
             ? DeferredJson<T>.FromUtf8(location, utf8Json)
             : DeferredJson<T>.FromElement(location, JsonElement.ParseValue(ref reader));
     }

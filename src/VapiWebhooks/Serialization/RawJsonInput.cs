@@ -28,13 +28,18 @@ internal static unsafe class RawJsonInput
     private static Input _current;
 
     /// <summary>Deserialises <paramref name="utf8Json"/>, letting deferred values copy their bytes from it.</summary>
-    public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> typeInfo)
+    public static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> typeInfo) => Deserialize(utf8Json, typeInfo, owner: null);
+
+    /// <summary>Deserialises a request body, letting deferred values be slices of it instead of copies.</summary>
+    public static T? Deserialize<T>(MessageBuffer body, JsonTypeInfo<T> typeInfo) => Deserialize(body.Span, typeInfo, body);
+
+    private static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> typeInfo, MessageBuffer? owner)
     {
         fixed (byte* start = utf8Json)
         {
             ref var current = ref _current;
             var previous = current;
-            current = new Input { Start = start, Length = utf8Json.Length, JumpsAllowed = true };
+            current = new Input { Start = start, Length = utf8Json.Length, Owner = owner, JumpsAllowed = true };
             try
             {
                 return JsonSerializer.Deserialize(utf8Json, typeInfo);
@@ -70,22 +75,24 @@ internal static unsafe class RawJsonInput
 
     /// <summary>
     /// When the reader stands on the start of an object or array inside the registered input, moves it to the
-    /// value's end (validating it) and returns a copy of the value's bytes; otherwise returns null and leaves it.
+    /// value's end (validating it) and returns the value's bytes: a slice of the request's buffer when the input
+    /// is one (<see cref="MessageBuffer"/>), else a copy. Otherwise returns false and leaves the reader.
     /// </summary>
-    public static byte[]? TryCopyValue(ref Utf8JsonReader reader)
+    public static bool TryTakeValue(ref Utf8JsonReader reader, out DeferredBytes value)
     {
+        value = default;
         ref var current = ref _current;
         var start = current.Start;
         if (start is null || reader.HasValueSequence || reader.ValueSpan.Length != 1)
         {
-            return null;
+            return false;
         }
 
         var end = start + current.Length;
         var first = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(reader.ValueSpan));
         if (first < start || first >= end)
         {
-            return null;
+            return false;
         }
 
         var input = new ReadOnlySpan<byte>(start, current.Length);
@@ -94,33 +101,41 @@ internal static unsafe class RawJsonInput
         {
             current.Jumped = true;
             current.ResumedAt = close;
-            return Copy(input[offset..(close + 1)]);
+            value = Take(in current, offset, close + 1 - offset);
+            return true;
         }
 
         var scan = reader;
         scan.Skip();
         if (scan.HasValueSequence || scan.ValueSpan.Length != 1)
         {
-            return null;
+            return false;
         }
 
         // Both ends inside the pinned input: the bytes between them are the value, exactly as sent.
         var last = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(scan.ValueSpan));
         if (last < first || last >= end)
         {
-            return null;
+            return false;
         }
 
         reader = scan;
-        return Copy(new ReadOnlySpan<byte>(first, checked((int)(last - first + 1))));
+        value = Take(in current, offset, checked((int)(last - first + 1)));
+        return true;
     }
 
-    private static byte[] Copy(ReadOnlySpan<byte> value)
+    private static DeferredBytes Take(in Input input, int offset, int length)
     {
+        if (input.Owner is { } owner)
+        {
+            // The request's buffer outlives the reading: keep where the value is, not its bytes.
+            return new DeferredBytes(owner, offset, length);
+        }
+
         // Every byte is overwritten at once: no need to zero the array first.
-        var copy = GC.AllocateUninitializedArray<byte>(value.Length);
-        value.CopyTo(copy);
-        return copy;
+        var copy = GC.AllocateUninitializedArray<byte>(length);
+        new ReadOnlySpan<byte>(input.Start + offset, length).CopyTo(copy);
+        return new DeferredBytes(copy, 0, length);
     }
 
     // Returns the index of the value's closing bracket with the reader moved onto it, or -1 with the reader
@@ -161,6 +176,9 @@ internal static unsafe class RawJsonInput
     {
         public byte* Start;
         public int Length;
+
+        // The request's buffer the input is, when it is one: deferred values are then slices of it.
+        public MessageBuffer? Owner;
         public bool JumpsAllowed;
         public bool Jumped;
 

@@ -38,7 +38,20 @@ public static class VapiJson
     /// <param name="wasBareMessage">True when the body was the message object itself, without the envelope.</param>
     /// <returns>The message.</returns>
     /// <exception cref="JsonException">Malformed JSON, no message, or no string <c>type</c>; the message says what and where.</exception>
-    public static ServerMessage DeserializeMessage(ReadOnlySpan<byte> utf8Body, out bool wasBareMessage)
+    public static ServerMessage DeserializeMessage(ReadOnlySpan<byte> utf8Body, out bool wasBareMessage) => DeserializeMessage(utf8Body, null, out wasBareMessage);
+
+    /// <summary>
+    /// Reads a request body the host keeps in a pooled buffer for the request's lifetime: the message's deferred
+    /// parts are slices of it, not copies, and the message can be detached from it (<see cref="ServerMessage.DetachFromRequest"/>).
+    /// </summary>
+    internal static ServerMessage DeserializeMessage(MessageBuffer body, out bool wasBareMessage)
+    {
+        var message = DeserializeMessage(body.Span, body, out wasBareMessage);
+        message.RequestBuffer = body;
+        return message;
+    }
+
+    private static ServerMessage DeserializeMessage(ReadOnlySpan<byte> utf8Body, MessageBuffer? body, out bool wasBareMessage)
     {
         if (Utf8Text.FindProblem(utf8Body) is { } encodingProblem)
         {
@@ -47,7 +60,9 @@ public static class VapiJson
 
         try
         {
-            var envelope = RawJsonInput.Deserialize(utf8Body, VapiJsonContext.Default.ServerMessageEnvelope);
+            var envelope = body is null
+                ? RawJsonInput.Deserialize(utf8Body, VapiJsonContext.Default.ServerMessageEnvelope)
+                : RawJsonInput.Deserialize(body, VapiJsonContext.Default.ServerMessageEnvelope);
             return Unwrap(envelope, out wasBareMessage);
         }
         catch (JsonException ex)
