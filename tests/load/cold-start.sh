@@ -5,10 +5,14 @@
 # Each run: a fresh data folder, the sample's full configuration (Production, a configured bearer token, Serilog
 # console at Information, espeak-ng looked up), one process started and polled on loopback every millisecond.
 # Prints the median and the spread per variant, and the resident memory after the first answer.
+# Variant fastify-example: Vapi's official example server (VapiAI/example-webhook-handler, Fastify 5, logging as
+# shipped), fetched and installed by fastify-example-lib.sh (EXAMPLE_DIR=<checkout> where GitHub is unreachable; node
+# and npm); its first answered request is the same assistant-request posted to its POST /messages (200, success).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/load/fastify-example-lib.sh
 runs=${1:-5}
-port=${PORT:-5096}
+port=${PORT:-$(free_port)}
 token=cold-start-token-5a1f9c3e7b2d8046
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -27,10 +31,9 @@ all_variants=(
   "jit-tc-off|jit|DOTNET_TieredCompilation=0"
   "r2r|r2r|"
   "r2r-tieredpgo-off|r2r|DOTNET_TieredPGO=0"
+  "fastify-example|fastify|"
 )
-# perf: add Vapi's Fastify example (VapiAI/example-webhook-handler) here as another row, started by its own
-# command in run_variant below, so that one run prints the sample against it.
-selected=${VARIANTS:-"aot jit jit-tieredpgo-off jit-tc-off r2r r2r-tieredpgo-off"}
+selected=${VARIANTS:-"aot jit jit-tieredpgo-off jit-tc-off r2r r2r-tieredpgo-off fastify-example"}
 
 declare -A built=()
 for entry in "${all_variants[@]}"; do
@@ -40,8 +43,9 @@ for entry in "${all_variants[@]}"; do
   # AOT_DIR / JIT_DIR / R2R_DIR: reuse an earlier publish of that flavour (its output folder).
   reuse_var=$(tr '[:lower:]' '[:upper:]' <<<"$flavour")_DIR
   if [ -n "${!reuse_var:-}" ]; then ln -s "$(realpath "${!reuse_var}")" "$work/$flavour"; built[$flavour]=1; continue; fi
-  echo "publishing $flavour..." >&2
+  echo "preparing $flavour..." >&2
   case $flavour in
+    fastify) prepare_fastify_example "$work/fastify" ;;
     aot) publish aot -r linux-x64 -p:PublishAot=true ;;
     jit) publish jit ;;
     r2r) publish r2r -r linux-x64 --self-contained false -p:PublishReadyToRun=true ;;
@@ -53,24 +57,33 @@ for entry in "${all_variants[@]}"; do
   IFS='|' read -r name flavour environment <<<"$entry"
   [[ " $selected " == *" $name "* ]] || continue
   command="$work/$flavour/VapiWebhooks.SampleHost"
-  python3 - "$name" "$command" "$port" "$runs" "$work" "$token" "$environment" <<'PY'
+  [ "$flavour" = fastify ] && command="node src/index.js"
+  python3 - "$name" "$command" "$port" "$runs" "$work" "$token" "$environment" "$flavour" <<'PY'
 import os, socket, statistics, subprocess, sys, tempfile, time
-name, command, port, runs, work, token, extra = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
+name, command, port, runs, work, token, extra, flavour = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7], sys.argv[8]
+fastify = flavour == "fastify"
 body = open("tests/load/sample/assistant-request.json", "rb").read()
-request = (b"POST /vapi/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-           b"Authorization: Bearer " + token.encode() + b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
+# The example has no assistant-request handling: its /messages answers any message 200 {"success":true,...}.
+path, auth, expected = (b"/messages", b"x-vapi-secret: " + token.encode(), b'"success":true') if fastify else (b"/vapi/webhook", b"Authorization: Bearer " + token.encode(), b'"assistant"')
+request = (b"POST " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+           + auth + b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
 times, rss = [], []
 for run in range(runs):
     data = tempfile.mkdtemp(dir=work)
-    env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", ASPNETCORE_URLS=f"http://127.0.0.1:{port}",
-               Vapi__Webhooks__Authentication__Bearer__Tokens__0=token, Sample__DataDirectory=data,
-               Sample__PublicBaseUrl="https://clinic.example.com")
+    if fastify:
+        env = dict(os.environ, PORT=str(port), VAPI_SECRET=token, ENABLE_NGROK="false")
+        argv, cwd = command.split(" "), os.path.join(work, "fastify")
+    else:
+        env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", ASPNETCORE_URLS=f"http://127.0.0.1:{port}",
+                   Vapi__Webhooks__Authentication__Bearer__Tokens__0=token, Sample__DataDirectory=data,
+                   Sample__PublicBaseUrl="https://clinic.example.com")
+        argv, cwd = [command], os.path.dirname(command)
     for pair in filter(None, extra.split(" ")):
         key, value = pair.split("=", 1)
         env[key] = value
     log = open(os.path.join(data, "host.log"), "wb")
     started = time.perf_counter()
-    process = subprocess.Popen([command], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=os.path.dirname(command))
+    process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
     answer = b""
     try:
         while time.perf_counter() - started < 30:
@@ -87,8 +100,8 @@ for run in range(runs):
                 answer = b"".join(chunks)
             break
         elapsed = (time.perf_counter() - started) * 1000
-        if not answer.startswith(b"HTTP/1.1 200") or b'"assistant"' not in answer:
-            sys.exit(f"{name}: no assistant in the first answer: {answer[:300]!r}; see {data}/host.log")
+        if not answer.startswith(b"HTTP/1.1 200") or expected not in answer:
+            sys.exit(f"{name}: not the expected first answer ({expected!r}): {answer[:300]!r}; see {data}/host.log")
         with open(f"/proc/{process.pid}/status") as status:
             rss.append(next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024)
         times.append(elapsed)

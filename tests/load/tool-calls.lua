@@ -8,6 +8,11 @@ wrk.method = "POST"
 wrk.path = path
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer bench-token-7d41c9a0e25b48f3a6c1d9e07b5f2a83"
+-- The legacy secret header as well (fastify-example.sh: Vapi's example server checks x-vapi-secret).
+local secret = os.getenv("VAPI_SECRET_HEADER")
+if secret then
+  wrk.headers["x-vapi-secret"] = secret
+end
 
 function done(summary, latency, requests)
   io.write(string.format("RESULT path=%s requests=%d rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d non2xx=%d\n",
