@@ -91,8 +91,8 @@
     const refused = x.status === 401;
     const tr = el("tr", { className: "exchange-row" + (x.id === selectedId ? " selected" : "") + (fresh.has(x.id) ? " new" : ""), "data-id": x.id, "data-type": x.type || "", "data-call": x.callId || "" },
       el("td", { text: time(x.time) }),
-      el("td", { text: x.endpoint }),
-      el("td", { className: "type", text: (x.type || "—") + (x.replayOf ? ` (replay of #${x.replayOf})` : "") }),
+      el("td", { className: "endpoint", text: x.endpoint, title: x.endpoint }),
+      el("td", { className: "type", text: (x.type || "—") + (x.replayOf ? ` (replay of #${x.replayOf})` : ""), title: (x.type || "") + (x.replayOf ? ` (replay of #${x.replayOf})` : "") }),
       el("td", { className: "call", text: x.callId || "—", title: x.callId || "" }),
       el("td", { className: "auth" + (refused ? " auth-refused" : ""), text: refused ? "refused" : x.authentication }),
       el("td", { className: "status status-" + String(x.status)[0], text: String(x.status) }),
