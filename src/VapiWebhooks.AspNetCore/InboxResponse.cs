@@ -15,6 +15,7 @@ internal static class InboxResponse
     public static async Task WriteAsync(HttpContext context, IVapiInboxAcknowledger inbox, ServerMessage message, ReadOnlyMemory<byte> body, Inspector.ExchangeCapture? capture)
     {
         var result = await inbox.AcknowledgeAsync(message, body, context.RequestAborted).ConfigureAwait(false);
+        capture?.Outcome(result == InboxAcknowledgement.Duplicate ? Inspector.InspectedExchange.InboxDuplicate : Inspector.InspectedExchange.Inbox);
         if (result == InboxAcknowledgement.Unavailable)
         {
             context.Response.Headers.RetryAfter = "1";

@@ -72,7 +72,7 @@ internal sealed class VapiWebhookEndpoint
 
         return context => _inspector is { } inspector
             ? HandleCapturedAsync(context, credentialName, new ExchangeCapture(inspector, context, pattern, credentialName, "ok", replayOf: null))
-            : HandleAsync(context, credentialName, capture: null, authenticate: true);
+            : HandleAsync(context, credentialName, capture: null, inProcess: false);
     }
 
     /// <summary>Attaches the inspector: from now on every exchange on every mapped endpoint is captured.</summary>
@@ -87,6 +87,8 @@ internal sealed class VapiWebhookEndpoint
     /// <summary>
     /// Runs a request through the endpoint in process for the inspector (a replay, or a tool call from its form),
     /// without authentication: the request was authenticated when it first arrived, or comes from the inspector.
+    /// A notification the inbox would store is dispatched here instead: the inbox keys a message by its body, so a
+    /// replay through it would be acknowledged as a duplicate and run no handler.
     /// </summary>
     public async Task<InspectedExchange> HandleInProcessAsync(HttpContext context, MappedWebhookEndpoint target, InspectorStore store, long? replayOf)
     {
@@ -94,7 +96,7 @@ internal sealed class VapiWebhookEndpoint
         context.Features.Set(capture);
         try
         {
-            await HandleAsync(context, target.CredentialName, capture, authenticate: false).ConfigureAwait(false);
+            await HandleAsync(context, target.CredentialName, capture, inProcess: true).ConfigureAwait(false);
         }
         catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -109,7 +111,7 @@ internal sealed class VapiWebhookEndpoint
         context.Features.Set(capture);
         try
         {
-            await HandleAsync(context, credentialName, capture, authenticate: true).ConfigureAwait(false);
+            await HandleAsync(context, credentialName, capture, inProcess: false).ConfigureAwait(false);
         }
         catch
         {
@@ -120,17 +122,17 @@ internal sealed class VapiWebhookEndpoint
         capture.Complete(context);
     }
 
-    private async Task HandleAsync(HttpContext context, string credentialName, ExchangeCapture? capture, bool authenticate)
+    private async Task HandleAsync(HttpContext context, string credentialName, ExchangeCapture? capture, bool inProcess)
     {
         var options = _options.CurrentValue;
         var request = context.Request;
 
         // Authenticate from the headers before anything else: an unauthenticated client gets 401 before any content
         // check (it learns nothing of them), and no byte of its body is read or buffered. The inspector's in-process
-        // replay skips this (authenticate false): what it sends was authenticated when it arrived, or built in its page.
+        // replay skips this: what it sends was authenticated when it arrived, or built in its page.
         var credential = _authenticator.Current(credentialName);
         var signatureRequiresBody = false;
-        if (authenticate)
+        if (!inProcess)
         {
             if (!credential.IsSourceAllowed(context.Connection.RemoteIpAddress))
             {
@@ -199,7 +201,7 @@ internal sealed class VapiWebhookEndpoint
 
             try
             {
-                await HandleMessageAsync(context, credential, body, options, replayed, capture).ConfigureAwait(false);
+                await HandleMessageAsync(context, credential, body, options, replayed, inProcess, capture).ConfigureAwait(false);
             }
             finally
             {
@@ -211,7 +213,7 @@ internal sealed class VapiWebhookEndpoint
         }
     }
 
-    private async Task HandleMessageAsync(HttpContext context, VapiRequestAuthenticator.Credential credential, MessageBuffer body, VapiWebhookOptions options, bool replayed, ExchangeCapture? capture)
+    private async Task HandleMessageAsync(HttpContext context, VapiRequestAuthenticator.Credential credential, MessageBuffer body, VapiWebhookOptions options, bool replayed, bool inProcess, ExchangeCapture? capture)
     {
         ServerMessage message;
         try
@@ -266,9 +268,15 @@ internal sealed class VapiWebhookEndpoint
 
         if (_inbox is not null && _inbox.Stores(message))
         {
-            capture?.Outcome("Inbox");
-            await InboxResponse.WriteAsync(context, _inbox, message, body.Memory, capture).ConfigureAwait(false);
-            return;
+            if (!inProcess)
+            {
+                await InboxResponse.WriteAsync(context, _inbox, message, body.Memory, capture).ConfigureAwait(false);
+                return;
+            }
+
+            // The inspector's replay: the inbox would acknowledge the same body as a duplicate and run nothing, so its
+            // handlers run here, now.
+            capture?.InboxBypassed();
         }
 
         try

@@ -31,10 +31,17 @@ public sealed class PostgreSqlInboxStore : IVapiInboxStore, IAsyncDisposable
             lease_until BIGINT NULL);
         CREATE INDEX IF NOT EXISTS vapi_inbox_queue ON vapi_inbox (seq) WHERE state = 0;
         CREATE INDEX IF NOT EXISTS vapi_inbox_call ON vapi_inbox (call_key, seq) WHERE state = 0;
-        CREATE INDEX IF NOT EXISTS vapi_inbox_finished ON vapi_inbox (state, finished_at);
+        DROP INDEX IF EXISTS vapi_inbox_finished;
+        CREATE INDEX IF NOT EXISTS vapi_inbox_done ON vapi_inbox (state, finished_at) WHERE state <> 0;
+        ALTER TABLE vapi_inbox SET (autovacuum_vacuum_threshold = 500, autovacuum_vacuum_scale_factor = 0.02,
+            autovacuum_analyze_threshold = 500, autovacuum_analyze_scale_factor = 0.02);
+        ANALYZE vapi_inbox;
         """;
 
     // The head of each call only; SKIP LOCKED lets instances claim side by side without waiting on each other.
+    // The plan needs current statistics: planned for a table the statistics call empty, the head-of-call check read the
+    // whole queue for each candidate (31 ms per claim at 5,000 pending, measured). A queue table churns, so the schema
+    // asks autovacuum to analyze and vacuum it after 2% changes (not 10-20%) and analyzes it at start-up.
     private const string ClaimSql = """
         WITH claimable AS (
             SELECT m.seq FROM vapi_inbox m
@@ -57,6 +64,11 @@ public sealed class PostgreSqlInboxStore : IVapiInboxStore, IAsyncDisposable
         """;
 
     private readonly NpgsqlDataSource _dataSource;
+
+    // Leases and retention deletes commit without waiting for their WAL flush (synchronous_commit = off): losing one
+    // in a server crash only makes a message claimable again (at least once), or leaves a delete to redo; and they no
+    // longer queue for the disk beside the acknowledgements, which still wait for theirs.
+    private readonly NpgsqlDataSource _leases;
     private readonly string _connectionString;
 
     /// <summary>Creates a store; the table is created on first use.</summary>
@@ -66,6 +78,9 @@ public sealed class PostgreSqlInboxStore : IVapiInboxStore, IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _connectionString = new NpgsqlConnectionStringBuilder(connectionString).ConnectionString;
         _dataSource = NpgsqlDataSource.Create(_connectionString);
+        var leases = new NpgsqlConnectionStringBuilder(_connectionString);
+        leases.Options = string.IsNullOrWhiteSpace(leases.Options) ? "-c synchronous_commit=off" : leases.Options + " -c synchronous_commit=off";
+        _leases = NpgsqlDataSource.Create(leases.ConnectionString);
     }
 
     /// <inheritdoc />
@@ -155,7 +170,7 @@ public sealed class PostgreSqlInboxStore : IVapiInboxStore, IAsyncDisposable
     public async Task<IReadOnlyList<InboxMessage>> ClaimAsync(InboxClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        using var command = _dataSource.CreateCommand(ClaimSql);
+        using var command = _leases.CreateCommand(ClaimSql);
         command.Parameters.Add(new NpgsqlParameter<long>("now", claim.Now.ToUnixTimeMilliseconds()));
         command.Parameters.Add(new NpgsqlParameter<int>("max", claim.MaxCount));
         command.Parameters.Add(new NpgsqlParameter<string>("owner", claim.Owner));
@@ -184,7 +199,7 @@ public sealed class PostgreSqlInboxStore : IVapiInboxStore, IAsyncDisposable
     public async Task RenewLeasesAsync(string owner, IReadOnlyCollection<long> sequences, DateTimeOffset leasedUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sequences);
-        using var command = _dataSource.CreateCommand("UPDATE vapi_inbox SET lease_until = @until WHERE seq = ANY(@seqs) AND state = 0 AND lease_owner = @owner");
+        using var command = _leases.CreateCommand("UPDATE vapi_inbox SET lease_until = @until WHERE seq = ANY(@seqs) AND state = 0 AND lease_owner = @owner");
         command.Parameters.Add(new NpgsqlParameter<long>("until", leasedUntil.ToUnixTimeMilliseconds()));
         command.Parameters.Add(new NpgsqlParameter<long[]>("seqs", [.. sequences]));
         command.Parameters.Add(new NpgsqlParameter<string>("owner", owner));
@@ -194,7 +209,7 @@ public sealed class PostgreSqlInboxStore : IVapiInboxStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<int> DeleteHandledAsync(DateTimeOffset handledBefore, int maxCount, CancellationToken cancellationToken)
     {
-        using var command = _dataSource.CreateCommand("DELETE FROM vapi_inbox WHERE seq IN (SELECT seq FROM vapi_inbox WHERE state = 1 AND finished_at < @before LIMIT @max FOR UPDATE SKIP LOCKED)");
+        using var command = _leases.CreateCommand("DELETE FROM vapi_inbox WHERE seq IN (SELECT seq FROM vapi_inbox WHERE state = 1 AND finished_at < @before LIMIT @max FOR UPDATE SKIP LOCKED)");
         command.Parameters.Add(new NpgsqlParameter<long>("before", handledBefore.ToUnixTimeMilliseconds()));
         command.Parameters.Add(new NpgsqlParameter<int>("max", maxCount));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -300,7 +315,11 @@ public sealed class PostgreSqlInboxStore : IVapiInboxStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _leases.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<InboxWrite> writes, List<int> appends, bool[] results, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using VapiWebhooks.Inbox.Storage;
 
@@ -11,35 +12,56 @@ namespace VapiWebhooks.Inbox.Sqlite;
 /// </summary>
 public sealed class SqliteInboxStore : IVapiInboxStore, IAsyncDisposable
 {
+    // Bodies live in a table of their own. SQLite rewrites a whole row on UPDATE, overflow pages included, and stores
+    // columns in order, so with a 10 KB body in the row every lease, outcome and check of a later column would copy or
+    // walk it. Here the queue's rows are small; a body is written once, read once when claimed, and deleted when its
+    // message is handled (dead letters keep theirs for a requeue).
+    // The finished index covers only handled and dead-lettered rows: with one on every state, the planner used it for
+    // state = 0 and the claim read every pending row (and sorted them) to take the first few.
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS vapi_inbox (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             message_id TEXT NOT NULL UNIQUE,
             call_key TEXT NOT NULL,
             type TEXT NOT NULL,
-            body BLOB NOT NULL,
             state INTEGER NOT NULL DEFAULT 0,
             attempts INTEGER NOT NULL DEFAULT 0,
             due_at INTEGER NOT NULL,
             acknowledged_at INTEGER NOT NULL,
             finished_at INTEGER NULL,
-            last_error TEXT NULL,
             lease_owner TEXT NULL,
-            lease_until INTEGER NULL);
+            lease_until INTEGER NULL,
+            last_error TEXT NULL);
+        CREATE TABLE IF NOT EXISTS vapi_inbox_body (
+            seq INTEGER PRIMARY KEY,
+            body BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS vapi_inbox_queue ON vapi_inbox (seq) WHERE state = 0;
         CREATE INDEX IF NOT EXISTS vapi_inbox_call ON vapi_inbox (call_key, seq) WHERE state = 0;
-        CREATE INDEX IF NOT EXISTS vapi_inbox_finished ON vapi_inbox (state, finished_at);
+        CREATE INDEX IF NOT EXISTS vapi_inbox_done ON vapi_inbox (state, finished_at) WHERE state <> 0;
+        """;
+
+    // A file written by an earlier build kept the body in vapi_inbox: move it over once, in one transaction.
+    private const string MigrateFromBodyInRow = """
+        ALTER TABLE vapi_inbox RENAME TO vapi_inbox_old;
+        DROP INDEX IF EXISTS vapi_inbox_queue;
+        DROP INDEX IF EXISTS vapi_inbox_call;
+        DROP INDEX IF EXISTS vapi_inbox_finished;
+        {schema}
+        INSERT INTO vapi_inbox (seq, message_id, call_key, type, state, attempts, due_at, acknowledged_at, finished_at, lease_owner, lease_until, last_error)
+            SELECT seq, message_id, call_key, type, state, attempts, due_at, acknowledged_at, finished_at, lease_owner, lease_until, last_error FROM vapi_inbox_old;
+        INSERT INTO vapi_inbox_body (seq, body) SELECT seq, body FROM vapi_inbox_old WHERE state <> 1;
+        DROP TABLE vapi_inbox_old;
         """;
 
     // The head of each call only: no pending message of the same call with a smaller sequence number.
-    private const string ClaimSql = """
+    internal const string ClaimSql = """
         UPDATE vapi_inbox SET lease_owner = $owner, lease_until = $until, attempts = attempts + 1
         WHERE seq IN (
             SELECT m.seq FROM vapi_inbox m
             WHERE m.state = 0 AND m.due_at <= $now AND (m.lease_until IS NULL OR m.lease_until <= $now)
               AND NOT EXISTS (SELECT 1 FROM vapi_inbox e WHERE e.state = 0 AND e.call_key = m.call_key AND e.seq < m.seq)
             ORDER BY m.seq LIMIT $max)
-        RETURNING seq, message_id, call_key, type, body, attempts, acknowledged_at
+        RETURNING seq, message_id, call_key, type, attempts, acknowledged_at
         """;
 
     private readonly string _connectionString;
@@ -88,7 +110,7 @@ public sealed class SqliteInboxStore : IVapiInboxStore, IAsyncDisposable
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(connection, Schema, cancellationToken).ConfigureAwait(false);
+                await CreateSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, "UPDATE vapi_inbox SET lease_owner = NULL, lease_until = NULL WHERE state = 0 AND lease_owner IS NOT NULL;", cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -113,48 +135,61 @@ public sealed class SqliteInboxStore : IVapiInboxStore, IAsyncDisposable
         {
             var results = new bool[writes.Count];
             using var transaction = connection.BeginTransaction();
-            using var append = Command(connection, transaction, "INSERT INTO vapi_inbox (message_id, call_key, type, body, due_at, acknowledged_at) VALUES ($id, $call, $type, $body, $at, $at) ON CONFLICT (message_id) DO NOTHING", "$id", "$call", "$type", "$body", "$at");
-            using var handled = Command(connection, transaction, "UPDATE vapi_inbox SET state = 1, finished_at = $at, body = X'', last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE seq = $seq AND state = 0 AND lease_owner = $owner", "$seq", "$owner", "$at");
+            using var append = Command(connection, transaction, "INSERT INTO vapi_inbox (message_id, call_key, type, due_at, acknowledged_at) VALUES ($id, $call, $type, $at, $at) ON CONFLICT (message_id) DO NOTHING RETURNING seq", "$id", "$call", "$type", "$at");
+            using var appendBody = Command(connection, transaction, "INSERT INTO vapi_inbox_body (seq, body) VALUES ($seq, $body)", "$seq", "$body");
+            using var handled = Command(connection, transaction, "UPDATE vapi_inbox SET state = 1, finished_at = $at, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE seq = $seq AND state = 0 AND lease_owner = $owner", "$seq", "$owner", "$at");
+            using var handledBody = Command(connection, transaction, "DELETE FROM vapi_inbox_body WHERE seq = $seq", "$seq");
             using var retry = Command(connection, transaction, "UPDATE vapi_inbox SET due_at = $at, last_error = $error, lease_owner = NULL, lease_until = NULL WHERE seq = $seq AND state = 0 AND lease_owner = $owner", "$seq", "$owner", "$at", "$error");
             using var dead = Command(connection, transaction, "UPDATE vapi_inbox SET state = 2, finished_at = $at, last_error = $error, lease_owner = NULL, lease_until = NULL WHERE seq = $seq AND state = 0 AND lease_owner = $owner", "$seq", "$owner", "$at", "$error");
             using var release = Command(connection, transaction, "UPDATE vapi_inbox SET attempts = MAX(attempts - 1, 0), lease_owner = NULL, lease_until = NULL WHERE seq = $seq AND state = 0 AND lease_owner = $owner", "$seq", "$owner");
             for (var i = 0; i < writes.Count; i++)
             {
                 var write = writes[i];
-                SqliteCommand command;
                 if (write.Kind == InboxWriteKind.Append)
                 {
                     var entry = write.Entry!;
-                    command = append;
-                    command.Parameters["$id"].Value = entry.MessageId;
-                    command.Parameters["$call"].Value = entry.CallKey;
-                    command.Parameters["$type"].Value = entry.Type;
-                    command.Parameters["$body"].Value = entry.Body.ToArray();
-                    command.Parameters["$at"].Value = entry.AcknowledgedAt.ToUnixTimeMilliseconds();
-                }
-                else
-                {
-                    command = write.Kind switch
+                    append.Parameters["$id"].Value = entry.MessageId;
+                    append.Parameters["$call"].Value = entry.CallKey;
+                    append.Parameters["$type"].Value = entry.Type;
+                    append.Parameters["$at"].Value = entry.AcknowledgedAt.ToUnixTimeMilliseconds();
+
+                    // No row back: the same body is already stored (a retry).
+                    if (append.ExecuteScalar() is long sequence)
                     {
-                        InboxWriteKind.Handled => handled,
-                        InboxWriteKind.Retry => retry,
-                        InboxWriteKind.DeadLetter => dead,
-                        _ => release,
-                    };
-                    command.Parameters["$seq"].Value = write.Sequence;
-                    command.Parameters["$owner"].Value = write.Owner;
-                    if (write.Kind != InboxWriteKind.Release)
-                    {
-                        command.Parameters["$at"].Value = write.At.ToUnixTimeMilliseconds();
+                        appendBody.Parameters["$seq"].Value = sequence;
+                        appendBody.Parameters["$body"].Value = Bytes(entry.Body);
+                        appendBody.ExecuteNonQuery();
+                        results[i] = true;
                     }
 
-                    if (write.Kind is InboxWriteKind.Retry or InboxWriteKind.DeadLetter)
-                    {
-                        command.Parameters["$error"].Value = (object?)write.Error ?? DBNull.Value;
-                    }
+                    continue;
+                }
+
+                var command = write.Kind switch
+                {
+                    InboxWriteKind.Handled => handled,
+                    InboxWriteKind.Retry => retry,
+                    InboxWriteKind.DeadLetter => dead,
+                    _ => release,
+                };
+                command.Parameters["$seq"].Value = write.Sequence;
+                command.Parameters["$owner"].Value = write.Owner;
+                if (write.Kind != InboxWriteKind.Release)
+                {
+                    command.Parameters["$at"].Value = write.At.ToUnixTimeMilliseconds();
+                }
+
+                if (write.Kind is InboxWriteKind.Retry or InboxWriteKind.DeadLetter)
+                {
+                    command.Parameters["$error"].Value = (object?)write.Error ?? DBNull.Value;
                 }
 
                 results[i] = command.ExecuteNonQuery() == 1;
+                if (results[i] && write.Kind == InboxWriteKind.Handled)
+                {
+                    handledBody.Parameters["$seq"].Value = write.Sequence;
+                    handledBody.ExecuteNonQuery();
+                }
             }
 
             transaction.Commit();
@@ -166,7 +201,7 @@ public sealed class SqliteInboxStore : IVapiInboxStore, IAsyncDisposable
     public Task<IReadOnlyList<InboxMessage>> ClaimAsync(InboxClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return WithConnectionAsync<IReadOnlyList<InboxMessage>>(connection =>
+        return WithConnectionAsync<IReadOnlyList<InboxMessage>>(connection => WithoutFlush(connection, () =>
         {
             using var command = Command(connection, null, ClaimSql, "$owner", "$until", "$now", "$max");
             command.Parameters["$owner"].Value = claim.Owner;
@@ -183,22 +218,29 @@ public sealed class SqliteInboxStore : IVapiInboxStore, IAsyncDisposable
                         reader.GetString(1),
                         reader.GetString(2),
                         reader.GetString(3),
-                        (byte[])reader.GetValue(4),
-                        reader.GetInt32(5),
-                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+                        [],
+                        reader.GetInt32(4),
+                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
                 }
+            }
+
+            using var body = Command(connection, null, "SELECT body FROM vapi_inbox_body WHERE seq = $seq", "$seq");
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                body.Parameters["$seq"].Value = claimed[i].Sequence;
+                claimed[i] = claimed[i] with { Body = body.ExecuteScalar() as byte[] ?? [] };
             }
 
             claimed.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
             return claimed;
-        }, cancellationToken);
+        }), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task RenewLeasesAsync(string owner, IReadOnlyCollection<long> sequences, DateTimeOffset leasedUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sequences);
-        return WithConnectionAsync(connection =>
+        return WithConnectionAsync(connection => WithoutFlush(connection, () =>
         {
             using var transaction = connection.BeginTransaction();
             using var command = Command(connection, transaction, "UPDATE vapi_inbox SET lease_until = $until WHERE seq = $seq AND state = 0 AND lease_owner = $owner", "$until", "$seq", "$owner");
@@ -212,17 +254,17 @@ public sealed class SqliteInboxStore : IVapiInboxStore, IAsyncDisposable
 
             transaction.Commit();
             return true;
-        }, cancellationToken);
+        }), cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<int> DeleteHandledAsync(DateTimeOffset handledBefore, int maxCount, CancellationToken cancellationToken) => WithConnectionAsync(connection =>
+    public Task<int> DeleteHandledAsync(DateTimeOffset handledBefore, int maxCount, CancellationToken cancellationToken) => WithConnectionAsync(connection => WithoutFlush(connection, () =>
     {
         using var command = Command(connection, null, "DELETE FROM vapi_inbox WHERE seq IN (SELECT seq FROM vapi_inbox WHERE state = 1 AND finished_at < $before LIMIT $max)", "$before", "$max");
         command.Parameters["$before"].Value = handledBefore.ToUnixTimeMilliseconds();
         command.Parameters["$max"].Value = maxCount;
         return command.ExecuteNonQuery();
-    }, cancellationToken);
+    }), cancellationToken);
 
     /// <inheritdoc />
     public Task<InboxCounts> CountAsync(CancellationToken cancellationToken) => WithConnectionAsync(connection =>
@@ -297,9 +339,15 @@ public sealed class SqliteInboxStore : IVapiInboxStore, IAsyncDisposable
     /// <inheritdoc />
     public Task<int> PurgeAsync(InboxMessageState state, CancellationToken cancellationToken) => WithConnectionAsync(connection =>
     {
-        using var command = Command(connection, null, "DELETE FROM vapi_inbox WHERE state = $state", "$state");
+        using var transaction = connection.BeginTransaction();
+        using var bodies = Command(connection, transaction, "DELETE FROM vapi_inbox_body WHERE seq IN (SELECT seq FROM vapi_inbox WHERE state = $state)", "$state");
+        bodies.Parameters["$state"].Value = (int)state;
+        bodies.ExecuteNonQuery();
+        using var command = Command(connection, transaction, "DELETE FROM vapi_inbox WHERE state = $state", "$state");
         command.Parameters["$state"].Value = (int)state;
-        return command.ExecuteNonQuery();
+        var count = command.ExecuteNonQuery();
+        transaction.Commit();
+        return count;
     }, cancellationToken);
 
     /// <inheritdoc />
@@ -329,12 +377,62 @@ public sealed class SqliteInboxStore : IVapiInboxStore, IAsyncDisposable
         _gate.Dispose();
     }
 
+    private static async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction();
+        bool bodyInRow;
+        using (var probe = connection.CreateCommand())
+        {
+            probe.Transaction = transaction;
+            probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('vapi_inbox') WHERE name = 'body'";
+            bodyInRow = Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = bodyInRow ? MigrateFromBodyInRow.Replace("{schema}", Schema, StringComparison.Ordinal) : Schema;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        transaction.Commit();
+    }
+
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // Leases and retention deletes need not survive a power cut: a lost lease is released at the next start anyway, a
+    // lost delete is redone. Committed without their own flush, they reach the disk with the next group commit (WAL
+    // frames are written in order, and FULL syncs all before it) and survive a process kill at once (the OS has them).
+    private static T WithoutFlush<T>(SqliteConnection connection, Func<T> work)
+    {
+        Execute(connection, "PRAGMA synchronous = NORMAL");
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            Execute(connection, "PRAGMA synchronous = FULL");
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    // The acknowledger hands over an array of its own: store it as it is rather than copy it again.
+    private static byte[] Bytes(ReadOnlyMemory<byte> body)
+        => MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : body.ToArray();
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params string[] parameters)
     {

@@ -19,6 +19,7 @@ var vapi = builder.Services.AddVapiWebhooks()
     .AddTool<JsonElement>(BenchHost.ToolName, BenchHost.Json, static (args, ctx, ct) => Task.FromResult<object?>("Sunny, 21 degrees."))
     .AddHandler<CountingReportHandler>();
 builder.Services.AddSingleton<HandledCount>();
+builder.Services.AddSingleton<CommitCount>();
 var inboxMode = builder.Configuration["inbox"] ?? "none";
 var inboxDb = builder.Configuration["inbox-db"] ?? string.Empty;
 switch (inboxMode)
@@ -36,6 +37,7 @@ switch (inboxMode)
 }
 
 var app = builder.Build();
+app.Services.GetRequiredService<CommitCount>();
 app.MapPost("/baseline/bare", static async (HttpContext context) =>
 {
     var reader = context.Request.BodyReader;
@@ -80,15 +82,15 @@ if (app.Configuration.GetValue<bool>("inspector"))
 // Allocation, collection and CPU counters, read by run-wrk.sh before and after each run (per request).
 app.MapGet("/stats", static () => Results.Text(
     FormattableString.Invariant($"{GC.GetTotalAllocatedBytes(precise: false)} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().TotalMilliseconds:F1} {Environment.CpuUsage.TotalTime.Ticks / 10}")));
-app.MapGet("/inbox", static async (IServiceProvider services, HandledCount handled) =>
+app.MapGet("/inbox", static async (IServiceProvider services, HandledCount handled, CommitCount commits) =>
 {
     if (services.GetService<VapiWebhooks.Inbox.IVapiInbox>() is not { } inbox)
     {
-        return Results.Text(FormattableString.Invariant($"0 {handled.Value} 0"));
+        return Results.Text(FormattableString.Invariant($"0 {handled.Value} 0 0 0"));
     }
 
     var status = await inbox.GetStatusAsync();
-    return Results.Text(FormattableString.Invariant($"{status.Pending} {status.Handled} {status.DeadLettered}"));
+    return Results.Text(FormattableString.Invariant($"{status.Pending} {status.Handled} {status.DeadLettered} {commits.Commits} {commits.Writes}"));
 });
 app.Run();
 
@@ -100,6 +102,37 @@ internal static class BenchHost
     public const string ToolName = "WeatherLookupService0--getWeatherOutside";
 
     public static readonly JsonSerializerOptions Json = new() { TypeInfoResolver = VapiWebhooks.Serialization.VapiJsonContext.Default };
+}
+
+/// <summary>Group commits and the writes they carried, from the library's meter (how well commits are shared).</summary>
+internal sealed class CommitCount : IDisposable
+{
+    private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+    private long _commits;
+    private long _writes;
+
+    public CommitCount()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Name == "vapi.webhooks.inbox.commit.size")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<int>((_, size, _, _) =>
+        {
+            Interlocked.Increment(ref _commits);
+            Interlocked.Add(ref _writes, size);
+        });
+        _listener.Start();
+    }
+
+    public long Commits => Interlocked.Read(ref _commits);
+
+    public long Writes => Interlocked.Read(ref _writes);
+
+    public void Dispose() => _listener.Dispose();
 }
 
 /// <summary>The notification handler of the inbox benchmark: counts what it is handed, nothing more.</summary>

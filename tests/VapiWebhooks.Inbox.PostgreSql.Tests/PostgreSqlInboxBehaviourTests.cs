@@ -37,6 +37,9 @@ public sealed class PostgreSqlInboxBehaviourTests(PostgreSqlServer server) : Inb
     public override Task A_store_that_cannot_commit_answers_503_never_200_and_recovers() => base.A_store_that_cannot_commit_answers_503_never_200_and_recovers();
 
     [RequiresToolFact(PostgreSqlServer.InitDb, PostgreSqlServer.PgCtl, InstallHint = PostgreSqlServer.InstallHint)]
+    public override Task An_outcome_the_store_could_not_commit_is_recorded_when_it_recovers_without_running_the_handler_again() => base.An_outcome_the_store_could_not_commit_is_recorded_when_it_recovers_without_running_the_handler_again();
+
+    [RequiresToolFact(PostgreSqlServer.InitDb, PostgreSqlServer.PgCtl, InstallHint = PostgreSqlServer.InstallHint)]
     public override Task With_message_types_listed_only_those_are_stored_and_the_other_notifications_are_handled_inline() => base.With_message_types_listed_only_those_are_stored_and_the_other_notifications_are_handled_inline();
 
     [RequiresToolFact(PostgreSqlServer.InitDb, PostgreSqlServer.PgCtl, InstallHint = PostgreSqlServer.InstallHint)]

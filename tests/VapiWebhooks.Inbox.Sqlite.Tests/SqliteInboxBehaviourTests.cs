@@ -41,6 +41,9 @@ public sealed class SqliteInboxBehaviourTests : InboxBehaviourTests, IDisposable
     public override Task A_store_that_cannot_commit_answers_503_never_200_and_recovers() => base.A_store_that_cannot_commit_answers_503_never_200_and_recovers();
 
     [Fact]
+    public override Task An_outcome_the_store_could_not_commit_is_recorded_when_it_recovers_without_running_the_handler_again() => base.An_outcome_the_store_could_not_commit_is_recorded_when_it_recovers_without_running_the_handler_again();
+
+    [Fact]
     public override Task The_health_check_turns_degraded_when_the_oldest_pending_message_is_too_old() => base.The_health_check_turns_degraded_when_the_oldest_pending_message_is_too_old();
 
     [Fact]

@@ -269,6 +269,44 @@ public abstract class InboxBehaviourTests
         journal.Succeeded.Select(e => e.Index).Should().Equal(1, 2);
     }
 
+    public virtual async Task An_outcome_the_store_could_not_commit_is_recorded_when_it_recovers_without_running_the_handler_again()
+    {
+        var name = nameof(An_outcome_the_store_could_not_commit_is_recorded_when_it_recovers_without_running_the_handler_again);
+        var journal = new HandlerJournal();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        journal.Hold = (message, ct) =>
+        {
+            holding.TrySetResult();
+            return release.Task.WaitAsync(ct);
+        };
+
+        // The lease (a minute) outlasts the wait below: only recording the outcome again lets the next message run.
+        await using var host = await StartAsync(name, journal, new() { ["Vapi:Webhooks:Inbox:LeaseDuration"] = "00:01:00" });
+        using (var first = await host.PostAsync(InboxTestHost.StatusUpdate("call-outcome", 1)))
+        {
+            first.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var repair = await BreakStoreAsync(name);
+        journal.Hold = null;
+        release.SetResult();
+
+        // The handler has returned and its outcome cannot commit until the store is repaired.
+        await journal.WaitUntilAsync(j => j.Succeeded.Count == 1);
+        await Task.Delay(300);
+        await repair();
+        using (var second = await host.PostAsync(InboxTestHost.StatusUpdate("call-outcome", 2)))
+        {
+            second.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        await journal.WaitUntilAsync(j => j.Succeeded.Count == 2, TimeSpan.FromSeconds(20));
+        journal.Entries.Select(e => (e.Index, e.Attempt)).Should().Equal((1L, 1), (2L, 1));
+        await WaitForStatusAsync(host, s => s.Pending == 0 && s.Handled == 2);
+    }
+
     public virtual async Task The_health_check_turns_degraded_when_the_oldest_pending_message_is_too_old()
     {
         var journal = new HandlerJournal();

@@ -41,6 +41,13 @@ public sealed class InspectorScreenshotTests(Browser browser)
         await page.Locator("#exchange-rows tr[data-type='voice-request']").First.ClickAsync();
         await Expect(page.Locator("#waveform[data-drawn=true]")).ToHaveCountAsync(1);
 
+        // Every column of the live list is in view beside the open exchange, the outcome (the last) whole.
+        await Expect(page.Locator("#exchanges thead th").Last).ToHaveTextAsync("Outcome");
+        await Expect(page.Locator("#exchanges thead th").Last).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(page.Locator("#exchange-rows tr td.outcome").First).ToBeInViewportAsync(new() { Ratio = 1 });
+        var overflow = await page.EvaluateAsync<int>("() => { const pane = document.getElementById('list-pane'); return pane.scrollWidth - pane.clientWidth; }");
+        overflow.Should().BeLessThanOrEqualTo(0, "the list needs no horizontal scrolling");
+
         var path = Environment.GetEnvironmentVariable("VAPI_INSPECTOR_SCREENSHOT") is { Length: > 0 } target
             ? Path.GetFullPath(target)
             : Path.Combine(Path.GetTempPath(), $"vapi-inspector-{Environment.ProcessId}.png");

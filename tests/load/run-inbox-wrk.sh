@@ -6,6 +6,9 @@
 # ROUNDS (default 3) interleaved rounds per connection count; WARMUP (default 5) seconds per host first.
 # While wrk runs, GET /inbox (IVapiInbox status: pending, handled, dead-lettered) is sampled every second; after
 # each inbox run the script waits (at most DRAIN_MAX, default 120 s) until nothing is pending, and reports how long.
+# Per run it also prints the host's CPU time per acknowledged message (handling and drain included) and, with an
+# inbox, the group commits and the writes (appends and outcomes) each carried, from the library's meter.
+# MODES (default "none sqlite postgres") picks the hosts.
 # Needs wrk and Debian's postgresql package. Only ever targets 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -51,11 +54,17 @@ start_host() { # mode db
     --urls "http://127.0.0.1:$p" --inbox "$1" --inbox-db "$2" >"$work/host-$1.log" 2>&1 &
   pids+=($!)
 }
-start_host none ""
-start_host sqlite "$work/inbox.db"
-start_host postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench;Pooling=true;Maximum Pool Size=50"
+modes=${MODES:-"none sqlite postgres"}
+for mode in $modes; do
+  case $mode in
+    none) start_host none "" ;;
+    sqlite) start_host sqlite "$work/inbox.db" ;;
+    postgres) start_host postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench;Pooling=true;Maximum Pool Size=50" ;;
+    *) echo "unknown mode $mode"; exit 2 ;;
+  esac
+done
 body=tests/VapiWebhooks.Tests/Fixtures/end-of-call-report/end-of-call-report__vapi4k__1.json
-for mode in none sqlite postgres; do
+for mode in $modes; do
   ready=""
   for _ in $(seq 1 150); do
     if reply=$(curl -sf -H 'Content-Type: application/json' -H 'Authorization: Bearer bench-token-7d41c9a0e25b48f3a6c1d9e07b5f2a83' --data-binary "@$body" "http://127.0.0.1:${port[$mode]}/vapi/webhook"); then
@@ -85,7 +94,8 @@ new_run_id() { echo $(( $(date +%s%3N) % 4294967296 )); }
 measure() { # mode connections seconds
   local mode=$1 c=$2 d=$3 result samples max_depth depth_end handled0 handled1 pending drained run_id
   run_id=$(new_run_id)
-  read -r _ handled0 _ <<<"$(inbox "$mode")"
+  read -r _ handled0 _ commits0 writes0 <<<"$(inbox "$mode")"
+  read -r _ _ _ _ _ cpu0 <<<"$(curl -s "http://127.0.0.1:${port[$mode]}/stats")"
   # Queue depth every second while wrk runs.
   ( for _ in $(seq 1 $((d + 2))); do sleep 1; inbox "$mode"; echo; done ) >"$work/depth" 2>/dev/null &
   local sampler=$!
@@ -93,23 +103,30 @@ measure() { # mode connections seconds
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   read -r pending _ _ <<<"$(inbox "$mode")"
   drained=$(drain "$mode")
-  read -r _ handled1 _ <<<"$(inbox "$mode")"
+  read -r _ handled1 _ commits1 writes1 <<<"$(inbox "$mode")"
+  read -r _ _ _ _ _ cpu1 <<<"$(curl -s "http://127.0.0.1:${port[$mode]}/stats")"
+  local requests commits cpu_per writes_per
+  requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
+  commits=$((commits1 - commits0))
+  # Process CPU per acknowledged message, handling and the drain included (the host's own counter, in µs).
+  cpu_per=$(( (cpu1 - cpu0) / (requests > 0 ? requests : 1) ))
+  writes_per=$(awk -v w=$((writes1 - writes0)) -v c=$commits 'BEGIN { printf "%.1f", c ? w / c : 0 }')
   max_depth=$(awk 'NF { if ($1 > m) m = $1 } END { print m + 0 }' "$work/depth")
   samples=$(awk 'NF { printf "%s%s", sep, $1; sep = "," }' "$work/depth")
   # handled: messages handled during the run and the drain (with an inbox: the inbox's count; equals requests when no
   # body repeated and nothing was dead-lettered).
-  echo "connections=$c mode=$mode $result depth_max=$max_depth depth_at_end=$pending drain_s=$drained handled=$((handled1 - handled0)) depth_samples=$samples"
+  echo "connections=$c mode=$mode $result depth_max=$max_depth depth_at_end=$pending drain_s=$drained handled=$((handled1 - handled0)) cpu_us_per_msg=$cpu_per commits=$commits writes_per_commit=$writes_per depth_samples=$samples"
 }
 rounds=${ROUNDS:-3}
 log="$work/results"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 for c in $connections; do
-  for mode in none sqlite postgres; do
+  for mode in $modes; do
     RUN=$(new_run_id) TARGET_PATH=/vapi/webhook wrk -t2 -c"$c" -d"${WARMUP:-5}s" -s tests/load/end-of-call-report.lua "http://127.0.0.1:${port[$mode]}" >/dev/null
     drain "$mode" >/dev/null
   done
   for round in $(seq 1 "$rounds"); do
-    for mode in none sqlite postgres; do
+    for mode in $modes; do
       measure "$mode" "$c" "$seconds" | sed "s/^/round=$round /" | tee -a "$log"
     done
   done

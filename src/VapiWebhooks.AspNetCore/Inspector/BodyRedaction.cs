@@ -35,7 +35,7 @@ internal static class BodyRedaction
 
         var ciphertexts = truncated ? [] : Ciphertexts(body, declaredPaths);
         var output = new ArrayBufferWriter<byte>(body.Length + (body.Length / 2));
-        var complete = Rewrite(body, truncated, ciphertexts, output);
+        var complete = Rewrite(body, truncated, ciphertexts, output, indented: true);
         var text = Encoding.UTF8.GetString(output.WrittenSpan);
         if (output.WrittenCount == 0)
         {
@@ -47,10 +47,10 @@ internal static class BodyRedaction
     }
 
     // Rewrites token by token; false when the input ended (truncated) or broke before the end.
-    private static bool Rewrite(byte[] body, bool truncated, HashSet<string> ciphertexts, ArrayBufferWriter<byte> output)
+    private static bool Rewrite(byte[] body, bool truncated, HashSet<string> ciphertexts, ArrayBufferWriter<byte> output, bool indented)
     {
         var reader = new Utf8JsonReader(body, isFinalBlock: !truncated, new JsonReaderState(new JsonReaderOptions { MaxDepth = MaxDepth }));
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented, SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var names = new string?[MaxDepth + 2];
         var parents = new string?[MaxDepth + 2];
         try
@@ -93,7 +93,8 @@ internal static class BodyRedaction
 
                         break;
                     case JsonTokenType.String:
-                        writer.WriteStringValue(Scrub(reader.GetString()!, ciphertexts));
+                        var value = reader.GetString()!;
+                        writer.WriteStringValue(names[depth] == "arguments" ? ScrubArguments(value, ciphertexts) : Scrub(value, ciphertexts));
                         break;
                     case JsonTokenType.Number:
                         writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
@@ -121,6 +122,23 @@ internal static class BodyRedaction
     // A property whose name is a credential's, or a secret-looking header of a headers object (server.headers).
     private static bool IsSecret(string name, string? parent)
         => SecretProperties.Contains(name) || (parent is not null && parent.Equals("headers", StringComparison.OrdinalIgnoreCase) && HeaderRedaction.IsSecret(name));
+
+    // Arguments sent as a JSON string (OpenAI's format) are rewritten as JSON, compact, like the body around them: the
+    // ciphertext inside may be written with escapes ("\u002B" for '+') that a search of the text would miss, and
+    // a secret-looking property inside is redacted as it would be in an object.
+    private static string ScrubArguments(string value, HashSet<string> ciphertexts)
+    {
+        var start = value.AsSpan().TrimStart();
+        if (start.IsEmpty || (start[0] != '{' && start[0] != '['))
+        {
+            return Scrub(value, ciphertexts);
+        }
+
+        var output = new ArrayBufferWriter<byte>(value.Length);
+        return Rewrite(Encoding.UTF8.GetBytes(value), truncated: false, ciphertexts, output, indented: false)
+            ? Encoding.UTF8.GetString(output.WrittenSpan)
+            : Scrub(value, ciphertexts);
+    }
 
     private static string Scrub(string value, HashSet<string> ciphertexts)
     {

@@ -32,6 +32,7 @@ internal sealed class ExchangeCapture
     private ArrayBufferWriter<byte>? _audio;
     private long _audioLength;
     private int _sampleRate;
+    private bool _inboxBypassed;
 
     public ExchangeCapture(InspectorStore store, HttpContext context, string endpoint, string credentialName, string authentication, long? replayOf)
     {
@@ -62,6 +63,9 @@ internal sealed class ExchangeCapture
     }
 
     public void Outcome(string outcome) => _outcome = outcome;
+
+    /// <summary>A notification the inbox would have stored was dispatched inline (the inspector's replay).</summary>
+    public void InboxBypassed() => _inboxBypassed = true;
 
     public void ReplyBody(ReadOnlySpan<byte> reply)
     {
@@ -107,6 +111,7 @@ internal sealed class ExchangeCapture
             AudioLength = _audioLength,
             SampleRate = _sampleRate,
             ReplayOf = _replayOf,
+            InboxBypassed = _inboxBypassed,
         };
         _store.Add(exchange);
         return exchange;

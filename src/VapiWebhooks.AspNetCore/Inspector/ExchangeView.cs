@@ -28,6 +28,7 @@ internal sealed record ExchangeView(
     long AudioBytes,
     int SampleRate,
     long? ReplayOf,
+    bool InboxBypassed,
     bool CanReplay)
 {
     public static ExchangeView From(InspectedExchange exchange, string basePath, Func<string, IReadOnlyList<string>> declaredPaths)
@@ -61,6 +62,7 @@ internal sealed record ExchangeView(
             exchange.AudioLength,
             exchange.SampleRate,
             exchange.ReplayOf,
+            exchange.InboxBypassed,
             exchange.Request is not null && !exchange.RequestTruncated);
     }
 }

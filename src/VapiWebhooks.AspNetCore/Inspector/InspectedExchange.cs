@@ -6,6 +6,12 @@ namespace VapiWebhooks.AspNetCore.Inspector;
 /// </summary>
 internal sealed class InspectedExchange
 {
+    /// <summary>The outcome of a notification the inbox stored: its handlers run later, in the inbox's workers.</summary>
+    public const string Inbox = "Inbox";
+
+    /// <summary>The outcome of a notification the inbox already held (same body): acknowledged, no handler run.</summary>
+    public const string InboxDuplicate = "InboxDuplicate";
+
     public long Id { get; set; }
 
     public required DateTimeOffset Time { get; init; }
@@ -27,7 +33,7 @@ internal sealed class InspectedExchange
 
     public double? DeadlineMs { get; init; }
 
-    /// <summary>The dispatch outcome (<see cref="Dispatch.VapiDispatchOutcome"/> names), <c>Inbox</c>, <c>ClientGone</c>, or null when the request was refused before dispatch.</summary>
+    /// <summary>The dispatch outcome (<see cref="Dispatch.VapiDispatchOutcome"/> names), <see cref="Inbox"/>, <see cref="InboxDuplicate"/>, <c>ClientGone</c>, or null when the request was refused before dispatch.</summary>
     public string? Outcome { get; init; }
 
     public required KeyValuePair<string, string>[] Headers { get; init; }
@@ -49,6 +55,9 @@ internal sealed class InspectedExchange
     public int SampleRate { get; init; }
 
     public long? ReplayOf { get; init; }
+
+    /// <summary>A notification the inbox would store, dispatched inline instead (a replay): its handlers ran in this exchange.</summary>
+    public bool InboxBypassed { get; init; }
 
     public bool RequestTruncated => Request is not null && Request.Length < RequestLength;
 

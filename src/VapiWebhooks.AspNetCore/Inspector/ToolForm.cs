@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using VapiWebhooks.Messages;
 using VapiWebhooks.Tools;
 
 namespace VapiWebhooks.AspNetCore.Inspector;
@@ -34,7 +35,7 @@ internal static class ToolForm
         {
             json.WriteStartObject();
             json.WriteStartObject("message");
-            json.WriteString("type", "tool-calls");
+            json.WriteString("type", ServerMessageTypes.ToolCalls);
             json.WriteNumber("timestamp", now.ToUnixTimeMilliseconds());
             json.WriteStartObject("call");
             json.WriteString("id", callId);

@@ -20,8 +20,8 @@ internal static partial class InboxLog
     [LoggerMessage(EventId = 1505, Level = LogLevel.Error, Message = "Inbox handlers of a {MessageType} message ({MessageId}) failed attempt {Attempt}, the last: dead-lettered")]
     public static partial void DeadLettered(ILogger logger, Exception exception, string messageType, string messageId, int attempt);
 
-    [LoggerMessage(EventId = 1506, Level = LogLevel.Warning, Message = "The inbox could not record the outcome of message {MessageId}; it will be tried again when its lease expires")]
-    public static partial void OutcomeNotRecorded(ILogger logger, Exception exception, string messageId);
+    [LoggerMessage(EventId = 1506, Level = LogLevel.Warning, Message = "The inbox could not record the outcome of message {MessageId} (given up: {GivenUp}); until given up it tries again, then the message runs again when its lease expires")]
+    public static partial void OutcomeNotRecorded(ILogger logger, Exception exception, string messageId, bool givenUp);
 
     [LoggerMessage(EventId = 1507, Level = LogLevel.Warning, Message = "The inbox store is unavailable ({Operation}); retrying")]
     public static partial void StoreUnavailable(ILogger logger, Exception exception, string operation);

@@ -15,6 +15,14 @@ namespace VapiWebhooks.Inbox.Processing;
 /// Leases due messages and hands each to the same <c>IServerMessageHandler&lt;T&gt;</c> handlers the endpoint would
 /// have run, in a DI scope of its own; records the outcome through the group commit. The store hands out only the
 /// oldest pending message of each call, so a call's messages run one at a time, in order.
+/// <para>
+/// A handler's slot (<see cref="VapiInboxOptions.MaxConcurrency"/>) is freed when its handlers return, not when the
+/// outcome is durable: the message stays leased (and its call held back) until the outcome commits, but the next
+/// message does not wait for that commit. Claims are batched and run ahead: up to <c>MaxConcurrency</c> more messages
+/// than are running are leased and wait here for a slot, and the store is asked again only once half of that is used,
+/// so that it is asked once for several messages rather than once per message (with SQLite, every question waits for
+/// the one connection that also carries the acknowledgements).
+/// </para>
 /// </summary>
 internal sealed class InboxWorker : BackgroundService
 {
@@ -29,7 +37,15 @@ internal sealed class InboxWorker : BackgroundService
     private readonly IOptionsMonitor<VapiInboxOptions> _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    // Leased by this instance: handlers running, or their outcome waiting for its commit. Renewed, drained at shutdown.
     private readonly ConcurrentDictionary<long, Task> _running = new();
+
+    // Handlers running: what MaxConcurrency limits.
+    private int _handling;
+
+    // Claimed (leased) messages waiting for a slot, each with the gate that starts it (true) or releases it (false).
+    // Only the claim loop touches it, and DrainAsync after the loop has ended.
+    private readonly Queue<(InboxMessage Message, TaskCompletionSource<bool> Start)> _ready = new();
 
     // Fired when the shutdown grace period ends: handlers still running are cancelled and their messages released.
     private readonly CancellationTokenSource _abort = new();
@@ -111,18 +127,24 @@ internal sealed class InboxWorker : BackgroundService
 
     private async Task ClaimLoopAsync(CancellationToken stoppingToken)
     {
+        var lastClaim = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             var options = _options.CurrentValue;
-            var free = options.MaxConcurrency - _running.Count;
+            StartReady(options.MaxConcurrency);
+
+            // Run ahead by one round of slots; outcomes still committing keep their lease, and count against a bound
+            // too, so that a slow store cannot pile up leases.
+            var wanted = Math.Min((2 * options.MaxConcurrency) - Volatile.Read(ref _handling) - _ready.Count, (3 * options.MaxConcurrency) - _running.Count);
+            var now = _time.GetUtcNow();
             var more = false;
-            if (free > 0)
+            if (wanted > 0 && (_running.IsEmpty || wanted * 2 >= options.MaxConcurrency || now - lastClaim >= options.PollInterval))
             {
+                lastClaim = now;
                 IReadOnlyList<InboxMessage> claimed;
                 try
                 {
-                    var now = _time.GetUtcNow();
-                    claimed = await _store.ClaimAsync(new InboxClaim(Owner, free, now, now + options.LeaseDuration), stoppingToken).ConfigureAwait(false);
+                    claimed = await _store.ClaimAsync(new InboxClaim(Owner, wanted, now, now + options.LeaseDuration), stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -136,13 +158,14 @@ internal sealed class InboxWorker : BackgroundService
 
                 foreach (var message in claimed)
                 {
-                    // Registered before it starts so that the slot count and lease renewal see it at once.
-                    var started = new TaskCompletionSource();
-                    _running[message.Sequence] = HandleAsync(message, started.Task);
-                    started.SetResult();
+                    // Registered at once, so that lease renewal and the drain at shutdown see it while it waits.
+                    var start = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _running[message.Sequence] = HandleAsync(message, start.Task);
+                    _ready.Enqueue((message, start));
                 }
 
-                more = claimed.Count == free;
+                StartReady(options.MaxConcurrency);
+                more = claimed.Count == wanted;
             }
 
             if (!more)
@@ -159,14 +182,40 @@ internal sealed class InboxWorker : BackgroundService
         }
     }
 
-    private async Task HandleAsync(InboxMessage message, Task registered)
+    private void StartReady(int maxConcurrency)
     {
-        await registered.ConfigureAwait(false);
-        await Task.Yield();
+        while (_ready.Count > 0 && Volatile.Read(ref _handling) < maxConcurrency)
+        {
+            Interlocked.Increment(ref _handling);
+            _ready.Dequeue().Start.SetResult(true);
+        }
+    }
+
+    private async Task HandleAsync(InboxMessage message, Task<bool> start)
+    {
         try
         {
             var options = _options.CurrentValue;
-            var (failure, interrupted, permanent) = await RunHandlersAsync(message, options).ConfigureAwait(false);
+            (Exception? Failure, bool Interrupted, bool Permanent) result;
+            if (!await start.ConfigureAwait(false))
+            {
+                // Shutting down before it had a slot: give it back untouched.
+                result = (null, true, false);
+            }
+            else
+            {
+                try
+                {
+                    result = await RunHandlersAsync(message, options).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _handling);
+                    _signal.Wake();
+                }
+            }
+
+            var (failure, interrupted, permanent) = result;
             var now = _time.GetUtcNow();
             InboxWrite write;
             string outcome;
@@ -194,22 +243,48 @@ internal sealed class InboxWorker : BackgroundService
                 InboxLog.WillRetry(_logger, failure, message.Type, message.MessageId, message.Attempt, delay.TotalSeconds);
             }
 
-            try
+            // The lease is held until the outcome is durable: a kill before this point re-runs the message.
+            if (await RecordAsync(write, message, options).ConfigureAwait(false))
             {
-                // The slot stays taken until the outcome is durable: a kill before this point re-runs the message.
-                await _writer.WriteAsync(write).ConfigureAwait(false);
                 _metrics.Attempted(outcome, message.Type);
-            }
-            catch (Exception ex)
-            {
-                // The lease expires and the message is tried again: at least once, never lost.
-                InboxLog.OutcomeNotRecorded(_logger, ex, message.MessageId);
             }
         }
         finally
         {
             _running.TryRemove(message.Sequence, out _);
             _signal.Wake();
+        }
+    }
+
+    // A store that blips while an outcome is recorded: try again while the lease holds (renewed meanwhile), so that the
+    // handlers need not run again and the call's next message is not held back until the lease expires. Given up at
+    // shutdown's end or after a lease's length: then the lease runs out and the message is tried again (at least once).
+    private async Task<bool> RecordAsync(InboxWrite write, InboxMessage message, VapiInboxOptions options)
+    {
+        var giveUpAt = _time.GetUtcNow() + options.LeaseDuration;
+        var delay = TimeSpan.FromMilliseconds(50);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _writer.WriteAsync(write).ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception ex)
+            {
+                var last = _abort.IsCancellationRequested || _time.GetUtcNow() + delay >= giveUpAt;
+                if (attempt == 1 || last)
+                {
+                    InboxLog.OutcomeNotRecorded(_logger, ex, message.MessageId, last);
+                }
+
+                if (last || !await DelayAsync(delay, _abort.Token).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.PollInterval.Ticks));
+            }
         }
     }
 
@@ -279,6 +354,12 @@ internal sealed class InboxWorker : BackgroundService
 
     private async Task DrainAsync()
     {
+        // Claimed but never started: released at once rather than run during shutdown.
+        while (_ready.TryDequeue(out var waiting))
+        {
+            waiting.Start.SetResult(false);
+        }
+
         var running = Task.WhenAll(_running.Values);
         var grace = _options.CurrentValue.ShutdownTimeout;
         if (await Task.WhenAny(running, Task.Delay(grace, _time)).ConfigureAwait(false) != running)

@@ -31,7 +31,9 @@
   const callKey = (x) => x.callId || "(no call)";
   function outcomeLabel(x) {
     switch (x.outcome) {
-      case "Replied": case "Acknowledged": case "Inbox": return x.status < 400 ? "replied" : "failed";
+      case "Replied": case "Acknowledged": return x.status < 400 ? "replied" : "failed";
+      case "Inbox": return x.status < 400 ? "stored" : "failed";
+      case "InboxDuplicate": return "duplicate";
       case "NoHandler": return x.status < 400 ? "fallback" : "no handler";
       case "DeadlineExceeded": return "timed out";
       case "HandlerFailed": return x.status < 400 ? "fallback" : "failed";
@@ -39,7 +41,14 @@
       default: return x.status === 401 ? "refused" : (x.status >= 400 ? "refused" : "");
     }
   }
-  const outcomeClass = (label) => "outcome-" + (label === "replied" ? "replied" : label === "fallback" ? "fallback" : label === "timed out" ? "timed-out" : label ? "failed" : "none");
+  const outcomeClass = (label) => "outcome-" + (label === "replied" || label === "stored" ? "replied" : label === "fallback" || label === "duplicate" ? "fallback" : label === "timed out" ? "timed-out" : label ? "failed" : "none");
+  // What the durable inbox did with a notification, in words; null when it had no part in the exchange.
+  function inboxNote(x) {
+    if (x.inboxBypassed) return "bypassed: handlers ran inline, in process (through the inbox this body is a duplicate and runs nothing)";
+    if (x.outcome === "Inbox") return x.status < 400 ? "stored: its handlers run in the inbox's workers" : "not stored (the store was unavailable)";
+    if (x.outcome === "InboxDuplicate") return "duplicate: the inbox already holds this message; handlers not run";
+    return null;
+  }
   function matches(x) {
     if (!filterText) return true;
     const hay = [x.type, x.callId, x.endpoint, x.authentication, String(x.status), x.outcome, x.request, x.reply].join("\n").toLowerCase();
@@ -82,8 +91,8 @@
     const refused = x.status === 401;
     const tr = el("tr", { className: "exchange-row" + (x.id === selectedId ? " selected" : "") + (fresh.has(x.id) ? " new" : ""), "data-id": x.id, "data-type": x.type || "", "data-call": x.callId || "" },
       el("td", { text: time(x.time) }),
-      el("td", { text: x.endpoint }),
-      el("td", { className: "type", text: (x.type || "—") + (x.replayOf ? ` (replay of #${x.replayOf})` : "") }),
+      el("td", { className: "endpoint", text: x.endpoint, title: x.endpoint }),
+      el("td", { className: "type", text: (x.type || "—") + (x.replayOf ? ` (replay of #${x.replayOf})` : ""), title: (x.type || "") + (x.replayOf ? ` (replay of #${x.replayOf})` : "") }),
       el("td", { className: "call", text: x.callId || "—", title: x.callId || "" }),
       el("td", { className: "auth" + (refused ? " auth-refused" : ""), text: refused ? "refused" : x.authentication }),
       el("td", { className: "status status-" + String(x.status)[0], text: String(x.status) }),
@@ -198,13 +207,14 @@
     fact(dl, "Status", String(x.status));
     fact(dl, "Latency", `${x.latencyMs.toFixed(2)} ms` + (x.deadlineMs ? ` of a ${(x.deadlineMs / 1000).toFixed(1)} s budget` : ""));
     fact(dl, "Outcome", outcomeLabel(x) || "—");
+    if (inboxNote(x)) fact(dl, "Inbox", inboxNote(x));
     fact(dl, "Request", x.request ? `${x.requestBytes} bytes${x.requestTruncated ? " (truncated)" : ""}` : "not read");
     fact(dl, "Reply", x.audioUrl ? `${x.audioBytes} bytes of PCM at ${x.sampleRate} Hz` : x.reply ? `${x.replyBytes} bytes${x.replyTruncated ? " (truncated)" : ""}` : "—");
     if (x.replayOf) fact(dl, "Replay of", "#" + x.replayOf);
     $("request-body").textContent = x.request || "(no body: refused before it was read)";
     $("reply-body").textContent = x.audioUrl ? "(audio: see the voice reply above)" : (x.reply || "(no body)");
     $("replay").disabled = !x.canReplay;
-    $("replay").title = x.canReplay ? "Send this request through the same pipeline again (in process, authentication bypassed)" : "Nothing to replay (no body, or a truncated one)";
+    $("replay").title = x.canReplay ? "Send this request through the same pipeline again (in process, authentication bypassed; a notification the inbox would store runs its handlers inline)" : "Nothing to replay (no body, or a truncated one)";
     $("replay-result").hidden = true;
     const headers = $("headers");
     headers.replaceChildren(...(x.headers || []).map(([n, v]) => el("tr", null, el("td", { text: n }), el("td", { text: v }))));
@@ -288,7 +298,7 @@
       if (!response.ok) { $("replay-status").textContent = `(${response.status})`; $("replay-body").textContent = text; return; }
       const view = JSON.parse(text);
       add(view.replay, true);
-      $("replay-status").textContent = `#${view.replay.id} · ${view.replay.status} · ${outcomeLabel(view.replay)} · ${view.replay.latencyMs.toFixed(1)} ms`;
+      $("replay-status").textContent = `#${view.replay.id} · ${view.replay.status} · ${outcomeLabel(view.replay)}` + (view.replay.inboxBypassed ? " · inline, inbox bypassed" : "") + ` · ${view.replay.latencyMs.toFixed(1)} ms`;
       $("replay-body").textContent = view.replay.audioUrl ? `(audio: ${view.replay.audioBytes} bytes of PCM)` : (view.replay.reply || "(no body)");
       $("replay-result").dataset.id = String(view.replay.id);
       highlight();
