@@ -117,7 +117,8 @@ public abstract class ServerMessage : VapiObject
     /// <remarks>
     /// The endpoint reads the body into a pooled buffer, and the parts of the message read on first access
     /// (<see cref="Artifact"/>, <see cref="Assistant"/>, <see cref="PhoneNumber"/>, the call's assistant and squad,
-    /// a tool's messages and parameter schema, the legacy tool calls) stay slices of it, so a part nobody reads
+    /// a tool's messages and parameter schema, the legacy tool calls, an end-of-call report's legacy messages,
+    /// transcript, summary and recording URLs) stay slices of it, so a part nobody reads
     /// costs no copy. The buffer goes back to its pool when the request ends; from then on such a part that was
     /// never read throws an <see cref="InvalidOperationException"/> (it never reads another request's bytes).
     /// This method copies the body once, so that every part stays readable. Everything else on the message (its
