@@ -57,6 +57,32 @@ public sealed class AsyncToolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_async_tool_reads_a_part_of_its_message_it_never_read_before_the_reply()
+    {
+        // The artifact is read lazily from the request's pooled buffer, which is gone once the reply has left: the
+        // message handed to the runner must own its bytes.
+        await using var host = await StartAsync(vapi => vapi.AddTool<SmsArgs>("send_confirmation", async (args, context, ct) =>
+        {
+            await _gate.Task.WaitAsync(ct);
+            return $"Transcript: {context.Message.Artifact!.Transcript}";
+        }));
+        var message = _recorder.UseFor(VapiTestMessages.ToolCalls(new TestToolCall("send_confirmation", """{"phone":"+14155550123"}""", Id: "call_sms", Async: true)));
+        message.Artifact = new Models.Artifact { Transcript = "AI: Shall I text you? User: Yes please." };
+
+        using var response = await host.Client.PostVapiMessageAsync(message);
+        (await response.ReadToolResultsAsync()).Should().ContainSingle().Which.Error.Should().BeNull();
+        using (var later = await host.Client.PostVapiMessageAsync(VapiTestMessages.StatusUpdate(Models.CallStatus.InProgress)))
+        {
+            later.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        _gate.SetResult();
+        var delivered = await _recorder.WaitForCommandAsync();
+
+        delivered.Content.Should().Contain("Transcript: AI: Shall I text you? User: Yes please.");
+    }
+
+    [Fact]
     public async Task An_async_IVapiTool_class_works_the_same_and_a_tool_can_choose_say()
     {
         await using var host = await StartAsync(
