@@ -31,6 +31,12 @@ internal sealed class VapiWebhookEndpoint
     private readonly IVapiInboxAcknowledger? _inbox;
     private readonly List<MappedWebhookEndpoint> _mapped = [];
 
+    // Where the cached reply writer points between replies: never written to (the writer only writes on a write).
+    private static readonly ArrayBufferWriter<byte> NoOutput = new(1);
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _replyWriter;
+
     private static Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate? _minDataRate;
 
     // Set once by MapVapiInspector; until then (and in an app that never maps it) each request pays one null check.
@@ -521,8 +527,18 @@ internal sealed class VapiWebhookEndpoint
         }
         else
         {
-            using var json = new Utf8JsonWriter(writer, VapiJson.WriterOptions);
-            VapiJson.Serialize(json, result.Reply);
+            // One JSON writer per thread, pointed at this response for the synchronous write and let go of after it.
+            var json = _replyWriter ??= new Utf8JsonWriter(NoOutput, VapiJson.WriterOptions);
+            json.Reset(writer);
+            try
+            {
+                VapiJson.Serialize(json, result.Reply);
+                json.Flush();
+            }
+            finally
+            {
+                json.Reset(NoOutput);
+            }
         }
 
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);

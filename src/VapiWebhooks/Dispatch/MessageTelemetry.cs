@@ -20,7 +20,8 @@ internal sealed class MessageTelemetry : IDisposable
         _typeTag = DispatchTelemetry.TypeTag(message);
         Started = telemetry.Time.GetTimestamp();
         var callId = RequestText.Truncate(message.CallId);
-        _activity = VapiWebhooksTelemetry.ActivitySource.StartActivity("vapi " + _typeTag, ActivityKind.Internal);
+        // The span's name is built only when someone listens: an unobserved message costs no string.
+        _activity = VapiWebhooksTelemetry.ActivitySource.HasListeners() ? VapiWebhooksTelemetry.ActivitySource.StartActivity("vapi " + _typeTag, ActivityKind.Internal) : null;
         _activity?.SetTag(VapiWebhooksTelemetry.MessageTypeTag, _typeTag);
         _activity?.SetTag(VapiWebhooksTelemetry.CallIdTag, callId);
         _scope = telemetry.Logger.BeginScope(new MessageLogScope(RequestText.Truncate(message.Type), callId));
