@@ -68,29 +68,15 @@ public sealed class SqliteInboxStoreTests : IDisposable
 
     private static async Task ExecuteAsync(string file, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={file};Pooling=false");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
+        await using var connection = await OpenAsync(file);
+        await using var command = Command(connection, sql, parameters);
         await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<List<string>> QueryAsync(string file, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={file};Pooling=false");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
+        await using var connection = await OpenAsync(file);
+        await using var command = Command(connection, sql, parameters);
         var rows = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -99,5 +85,24 @@ public sealed class SqliteInboxStoreTests : IDisposable
         }
 
         return rows;
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string file)
+    {
+        var connection = new SqliteConnection($"Data Source={file};Pooling=false");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
     }
 }
