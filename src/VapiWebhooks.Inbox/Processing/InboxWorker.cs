@@ -262,7 +262,6 @@ internal sealed class InboxWorker : BackgroundService
     private async Task<bool> RecordAsync(InboxWrite write, InboxMessage message, VapiInboxOptions options)
     {
         var giveUpAt = _time.GetUtcNow() + options.LeaseDuration;
-        var delay = TimeSpan.FromMilliseconds(50);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -272,6 +271,7 @@ internal sealed class InboxWorker : BackgroundService
             }
             catch (Exception ex)
             {
+                var delay = RetryBackoff.After(attempt, TimeSpan.FromMilliseconds(50), options.PollInterval, Random.Shared.NextDouble());
                 var last = _abort.IsCancellationRequested || _time.GetUtcNow() + delay >= giveUpAt;
                 if (attempt == 1 || last)
                 {
@@ -282,8 +282,6 @@ internal sealed class InboxWorker : BackgroundService
                 {
                     return false;
                 }
-
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.PollInterval.Ticks));
             }
         }
     }
